@@ -1,0 +1,3 @@
+"""quotetrack: quote and claim attribution for news text."""
+
+__version__ = "0.1.0"

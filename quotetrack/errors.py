@@ -1,0 +1,18 @@
+"""Domain exceptions. The CLI shows their message as one line and exits non-zero."""
+
+
+class QuotetrackError(Exception):
+    """Base class of every error meant to be shown to the user as it is."""
+
+
+class ReadError(QuotetrackError):
+    """A file could not be read as an article; the message names the file and the problem."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class ModelError(QuotetrackError):
+    """No usable spaCy pipeline."""

@@ -1,0 +1,118 @@
+"""From articles to attributed quotes: cleaning, scanning, parsing, attribution.
+
+``Extractor.extract_many`` spreads articles over worker processes, each loading the spaCy
+pipeline once and sending back only the small ``Quote`` records, never parsed documents.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from typing import Iterable, Iterator
+
+from . import nlp as nlp_mod
+from .attribution import ArticleParse, Attributor
+from .clean import clean
+from .quotemarks import paragraphs, scan
+from .records import Article, Quote
+
+PART_CHARS = 100_000  # longer texts are parsed in parts that end at paragraph breaks
+HIDDEN_FLAGS = {"scare", "title"}
+
+
+def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``limit`` characters, cut at paragraph ends when possible."""
+    out, start = [], 0
+    n = len(text)
+    while n - start > limit:
+        cut = text.rfind("\n", start + limit // 2, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut + 1 if cut > start else start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+class Extractor:
+    """Finds and attributes the quotes of articles with one loaded spaCy pipeline."""
+
+    def __init__(self, model: str | None = None, *, show_all: bool = False, batch_size: int = 16):
+        self.model = model
+        self.show_all = show_all
+        self.batch_size = batch_size
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = nlp_mod.load(self.model)
+        return self._nlp
+
+    def extract(self, article: Article) -> list[Quote]:
+        return next(self._run([article]))[1]
+
+    def extract_many(self, articles: Iterable[Article], workers: int = 1,
+                     batch_size: int | None = None) -> Iterator[tuple[Article, list[Quote]]]:
+        """(article, quotes) for every article, in order; ``workers`` processes parse in parallel."""
+        batch_size = batch_size or self.batch_size
+        if workers <= 1:
+            yield from self._run(articles, batch_size)
+            return
+        self.nlp  # fail here, in the parent, with a clear message if the model is missing
+        ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+        chunk = []
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.model, self.show_all, batch_size)) as pool:
+            pending = []
+            for art in articles:
+                chunk.append(art)
+                if len(chunk) >= batch_size:
+                    pending.append((chunk, pool.apply_async(_work, (chunk,))))
+                    chunk = []
+                    while len(pending) > workers * 2:
+                        done_chunk, res = pending.pop(0)
+                        yield from zip(done_chunk, res.get())
+            if chunk:
+                pending.append((chunk, pool.apply_async(_work, (chunk,))))
+            for done_chunk, res in pending:
+                yield from zip(done_chunk, res.get())
+
+    def _run(self, articles: Iterable[Article], batch_size: int | None = None):
+        """Parse in batches with ``nlp.pipe`` and attribute each article as its parts arrive."""
+        def units():
+            for art in articles:
+                cleaned = clean(art.text)
+                pieces = parts(cleaned)
+                for k, (s, e) in enumerate(pieces):
+                    yield cleaned[s:e], (art, cleaned, s, k == len(pieces) - 1)
+
+        docs = []
+        for doc, (art, cleaned, offset, last) in self.nlp.pipe(units(), as_tuples=True,
+                                                               batch_size=batch_size or self.batch_size):
+            docs.append((offset, doc))
+            if last:
+                yield art, self._attribute(art, cleaned, docs)
+                docs = []
+
+    def _attribute(self, article: Article, cleaned: str, docs) -> list[Quote]:
+        parse = ArticleParse(article.text, docs, article.outlet)
+        attributor = Attributor(parse, paragraphs(cleaned))
+        quotes = []
+        for span in scan(cleaned):
+            q = attributor.attribute(span)
+            if self.show_all or not HIDDEN_FLAGS & set(q.flags):
+                quotes.append(q)
+        return quotes
+
+
+_worker: Extractor | None = None
+
+
+def _init_worker(model, show_all, batch_size):
+    global _worker
+    _worker = Extractor(model, show_all=show_all, batch_size=batch_size)
+    _worker.nlp
+
+
+def _work(chunk: list[Article]) -> list[list[Quote]]:
+    return [quotes for _, quotes in _worker._run(chunk)]

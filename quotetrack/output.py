@@ -1,0 +1,94 @@
+"""Writing rows for people (a wrapped table) and for programs (JSON, JSONL, CSV).
+
+Every listing command goes through ``write_rows`` so the formats behave the same
+everywhere. Rows are dicts; nested values are kept in JSON and JSONL and flattened
+to JSON text in CSV and tables.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+import textwrap
+from typing import Iterable, Sequence
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def default_format(stream=None) -> str:
+    """A table for a person at a terminal, JSON lines for a program reading a pipe."""
+    stream = stream or sys.stdout
+    return "table" if hasattr(stream, "isatty") and stream.isatty() else "jsonl"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (dict, list)):
+        if isinstance(value, dict) and "text" in value:
+            return str(value["text"])
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_rows(rows: Iterable[dict], fmt: str, out=None, columns: Sequence[tuple[str, str]] | None = None,
+               width: int | None = None) -> int:
+    """Write ``rows`` to ``out`` in ``fmt``; -> the number of rows written.
+
+    ``columns`` is a list of (key, heading) for the table and CSV; JSON formats keep every key.
+    """
+    out = out or sys.stdout
+    n = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "json":
+        rows = list(rows)
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return len(rows)
+    rows = list(rows)
+    if columns is None:
+        columns = [(k, k) for k in (rows[0].keys() if rows else [])]
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\r\n")
+        w.writerow([k for k, _ in columns])
+        for row in rows:
+            w.writerow([_cell(row.get(k)) for k, _ in columns])
+        return len(rows)
+    if fmt == "table":
+        out.write(render_table(rows, columns, width))
+        return len(rows)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def render_table(rows: list[dict], columns: Sequence[tuple[str, str]], width: int | None = None) -> str:
+    """A plain-text table whose widest column wraps to fit the terminal width."""
+    if not rows:
+        return ""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
+    heads = [h for _, h in columns]
+    natural = [max([len(h)] + [max((len(x) for x in c[i].splitlines()), default=0) for c in cells])
+               for i, h in enumerate(heads)]
+    widths = list(natural)
+    room = width - 2 * (len(columns) - 1)
+    while sum(widths) > room:
+        i = max(range(len(widths)), key=lambda j: widths[j])
+        if widths[i] <= 12:
+            break
+        widths[i] -= 1
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    for c in cells:
+        wrapped = [textwrap.wrap(x, w) or [""] for x, w in zip(c, widths)]
+        for k in range(max(len(x) for x in wrapped)):
+            lines.append("  ".join((x[k] if k < len(x) else "").ljust(w)
+                                   for x, w in zip(wrapped, widths)).rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,271 @@
+"""The people (and organisations) an article mentions, for naming and resolving speakers.
+
+Names are read from the tagger's proper-noun runs, not from a named-entity recogniser:
+a run is split into a role ("Azerbaijani President") and a name ("Ilham Aliyev") at its
+last title word. Each person is known by all the names the article gives them; the
+canonical name is the fullest one. A bare surname joins the person the article means by
+it (the most recently mentioned person with that surname), so "Bill Clinton" and
+"Hillary Clinton" stay apart. Pronouns are resolved to the nearest earlier mention of a
+person whose gender (from the first name or a title) does not contradict the pronoun,
+preferring grammatical subjects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import gazetteer, titles
+
+PROPER = {"NNP", "NNPS"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "congressman",
+               "spokesman", "chairman", "councilman", "businessman"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister",
+                 "congresswoman", "spokeswoman", "chairwoman", "councilwoman", "businesswoman", "first lady"}
+ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency", "office", "council",
+             "commission", "house", "kremlin", "foundation", "institute", "university", "association",
+             "union", "inc", "inc.", "corp", "corp.", "co", "co.", "group", "bank", "court", "senate",
+             "congress", "administration", "network", "company", "corporation", "coalition",
+             "organization", "organisation", "board", "bureau", "service", "center", "centre",
+             "pentagon", "government", "police", "army", "navy", "fund", "pac", "fbi", "cia", "nsa",
+             "gop", "dnc", "rnc", "un", "nato", "eu", "times", "post", "news", "press", "journal",
+             "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team"}
+NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str) -> str | None:
+    g = _gender_detector().get_gender(word)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+
+
+def fold(s: str) -> str:
+    """Lower case without accents or possessive: comparison form of a name token."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"['’]s$", "", s)
+
+
+@dataclass
+class Person:
+    names: list[tuple[str, ...]] = field(default_factory=list)  # every name form, as tokens
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    kind: str = "person"  # person | organisation
+    last_seen: int = -1
+
+    @property
+    def canonical(self) -> str:
+        best = max(self.names, key=lambda n: (len(n), sum(map(len, n))))
+        return " ".join(best)
+
+    @property
+    def surname(self) -> str:
+        return fold(self.names[0][-1])
+
+    def given(self) -> set[str]:
+        return {fold(w) for n in self.names for w in n[:-1] if w[0].isupper() and not w.endswith(".")}
+
+
+@dataclass
+class Mention:
+    """A person or organisation mention at a place in the text."""
+
+    start: int
+    end: int
+    person: Person
+    subject: bool = False
+    speaker: bool = False
+
+
+def split_role(words: list[str]) -> tuple[list[str], list[str]]:
+    """["Azerbaijani", "President", "Ilham", "Aliyev"] -> (role words, name words)."""
+    t = titles()
+    last = -1
+    for i, w in enumerate(words):
+        if w.lower() in t or w.lower().rstrip(".") in t:
+            last = i
+    return words[: last + 1], words[last + 1:]
+
+
+class People:
+    """Registry of the people one article mentions, in text order."""
+
+    def __init__(self):
+        self.persons: list[Person] = []
+        self.mentions: list[Mention] = []
+        self._by_surname: dict[str, list[Person]] = {}
+
+    # ------------------------------------------------------------------ registering
+    def observe(self, doc, offset: int = 0):
+        """Register every proper-noun run of a parsed text as a mention, in order."""
+        outlets = gazetteer()
+        for run in proper_runs(doc):
+            words = [t.text for t in run]
+            start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
+            if outlets.lookup(" ".join(words)) or _is_modifier(run):
+                continue
+            role, name = split_role(_role_prefix(run) + words)
+            name = [w for w in name if fold(w) not in NOT_NAMES]
+            if not name:
+                continue
+            person = self.register(name, " ".join(role) if role else None, start)
+            if person is None:
+                continue
+            subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
+            self.mentions.append(Mention(start, end, person, subject))
+
+    def register(self, name: list[str], role: str | None, pos: int, kind: str | None = None) -> Person | None:
+        """Find or create the person called ``name`` (tokens), remembering the role."""
+        name = [w for w in name if w not in {"'s", "’s"}]
+        if not name or not any(w[:1].isupper() for w in name):
+            return None
+        if kind is None:
+            kind = "organisation" if fold(name[-1]) in ORG_WORDS else "person"
+        person = self.find(name, pos)
+        if person is None:
+            person = Person(kind=kind)
+            self.persons.append(person)
+            self._by_surname.setdefault(fold(name[-1]), []).append(person)
+        key = tuple(name)
+        if key not in person.names:
+            person.names.append(key)
+        if role and role not in person.roles:
+            person.roles.append(role)
+        if person.gender is None and kind == "person":
+            person.gender = _gender_of(name, role)
+        person.last_seen = max(person.last_seen, pos)
+        return person
+
+    def find(self, name: list[str], pos: int | None = None) -> Person | None:
+        """The known person a name refers to: same surname and no conflicting first name."""
+        cands = self._by_surname.get(fold(name[-1]), [])
+        given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
+        fits = [p for p in cands if not given or not p.given() or given & p.given()]
+        if not fits:
+            return None
+        return max(fits, key=lambda p: p.last_seen if pos is None or p.last_seen <= pos else -1)
+
+    # ------------------------------------------------------------------ resolving
+    def antecedent(self, pronoun: str, pos: int, sentences: list[tuple[int, int]]) -> Person | None:
+        """The person a pronoun at ``pos`` refers to: the nearest earlier compatible mention,
+        preferring, sentence by sentence going back, a speaker, then a subject, then the first."""
+        p = pronoun.lower()
+        gender = PRONOUN_GENDER.get(p)
+        plural = p in PLURAL_PRONOUNS
+        prior = [m for m in self.mentions if m.end <= pos]
+        if not prior:
+            return None
+        for s_start, s_end in reversed([s for s in sentences if s[0] < pos][-8:]):
+            cands = [m for m in prior if s_start <= m.start < s_end and self._compatible(m.person, gender, plural)]
+            if cands:
+                best = (next((m for m in reversed(cands) if m.speaker), None)
+                        or next((m for m in cands if m.subject), None) or cands[0])
+                return best.person
+        return None
+
+    @staticmethod
+    def _compatible(person: Person, gender: str | None, plural: bool) -> bool:
+        if plural:
+            return person.kind == "organisation"
+        if person.kind != "person":
+            return False
+        if person.gender is None:
+            # a lone unknown word ("Baku") is too weak an antecedent, a full name or a role is not
+            return gender is None or len(person.names[0]) > 1 or bool(person.roles)
+        return gender is None or person.gender == gender
+
+    def by_role(self, role_words: list[str], pos: int) -> Person | None:
+        """The most recent person known by a role containing these words ("the senator")."""
+        want = {w.lower() for w in role_words if w.lower() in titles()}
+        if not want:
+            return None
+        best = None
+        for person in self.persons:
+            if person.last_seen <= pos and any(want <= {w.lower() for w in r.split()} for r in person.roles):
+                if best is None or person.last_seen > best.last_seen:
+                    best = person
+        return best
+
+    def note_speaker(self, person: Person, start: int, end: int):
+        """A speaker named at this place: the strongest antecedent for a later pronoun."""
+        person.last_seen = max(person.last_seen, start)
+        for m in self.mentions:
+            if m.person is person and m.start <= start < m.end + 1:
+                m.speaker = True
+                return
+        self.mentions.append(Mention(start, end, person, True, True))
+        self.mentions.sort(key=lambda m: m.start)
+
+
+def _is_modifier(run) -> bool:
+    """A proper noun that only modifies a common noun: "Azerbaijani television", "the Trump
+    campaign". It names no one a pronoun could refer to."""
+    last = run[-1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.tag_ in ("NN", "NNS") and last.head.i > last.i
+
+
+def _gender_of(name: list[str], role: str | None) -> str | None:
+    words = {w.lower() for w in (role or "").split()}
+    if words & MALE_TITLES:
+        return "m"
+    if words & FEMALE_TITLES:
+        return "f"
+    if len(name) > 1:
+        return first_name_gender(name[0])
+    return None
+
+
+def _role_prefix(run) -> list[str]:
+    """Title words just before a proper-noun run that the tagger did not tag as proper
+    ("Russian leader Vladimir Putin", "former Sen. Jim Webb")."""
+    out = []
+    tok = run[0]
+    doc = tok.doc
+    i = tok.i - 1
+    t = titles()
+    while i >= 0 and len(out) < 4:
+        w = doc[i]
+        if w.text.lower() in t or (out and w.tag_ == "JJ" and w.text[:1].isupper()):
+            out.insert(0, w.text)
+            i -= 1
+            continue
+        break
+    return out if any(w.lower() in t for w in out) else []
+
+
+def proper_runs(doc):
+    """Maximal runs of proper nouns (with initials, hyphens and "Jr.") in a parsed text."""
+    run = []
+    for tok in doc:
+        ok = tok.tag_ in PROPER or (run and tok.text in {"-", "."} and tok.whitespace_ == "")
+        if ok and tok.text[:1].isalpha() and not tok.text[:1].isupper() and tok.tag_ in PROPER:
+            ok = False  # lowercase "proper nouns" are tagging noise
+        if ok and run and (run[-1].whitespace_ not in ("", " ") or "\n" in run[-1].whitespace_):
+            yield run
+            run = []
+        if ok:
+            run.append(tok)
+        else:
+            if run:
+                while run and run[-1].text in {"-", "."}:
+                    run.pop()
+                if run:
+                    yield run
+            run = []
+    if run:
+        yield run

@@ -1,0 +1,172 @@
+"""Finding quoted spans in raw text, before any parsing.
+
+Pairs quote marks by their type and their surroundings, in one pass over the text:
+straight ``"``, curly ``“ ”``, low-high ``„ “`` / ``„ ”``, guillemets ``« »`` and curly single
+``‘ ’`` (a ``’`` between letters or before a digit is an apostrophe, never a mark). Marks
+nested inside an open quote stay inside it. A quote that is still open at the end of its
+paragraph is closed there and flagged ``unclosed``, unless the next paragraph reopens with
+a mark of the same kind (the multi-paragraph convention), in which case the piece is
+flagged ``continues`` and the next piece ``continued``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DOUBLE_OPEN = "“„"
+DOUBLE_CLOSE = "”"
+GUILLEMETS = "«»"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+ALL_MARKS = '"“”„«»‘’'
+_MARK_RE = re.compile('["“”„«»‘’]')
+_OPENERS_BEFORE = set(" \t\n\r([{—–-/\u00a0" + ALL_MARKS)
+_CLOSERS_AFTER = set(" \t\n\r)]}.,;:!?—–-/…\u00a0" + ALL_MARKS)
+
+
+@dataclass
+class QuoteSpan:
+    """The text between an opening mark and its closing mark (marks excluded)."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when recovered at a paragraph end
+    mark: str  # the opening mark character
+    flags: list[str] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph. Blank lines separate paragraphs; a text without any
+    blank line is taken to have one paragraph per line."""
+    sep = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*" if re.search(r"\n[ \t\r]*\n", text) else r"\n\s*")
+    out, pos = [], 0
+    for m in sep.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _kind(ch: str) -> str:
+    if ch in "‘’":
+        return "single"
+    if ch in GUILLEMETS:
+        return "guillemet"
+    return "double"
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    left = text[i - 1] if i > 0 else " "
+    right = text[i + 1] if i + 1 < len(text) else " "
+    if left.isalnum() and right.isalnum():
+        return True  # don’t, Putin’s, rock’n’roll
+    if right.isdigit() and not left.isalnum():
+        return True  # ’90s
+    return False
+
+
+def scan(text: str) -> list[QuoteSpan]:
+    """All outermost quoted spans of ``text``, in order. Never raises; linear in len(text)."""
+    spans: list[QuoteSpan] = []
+    pending_continue = None  # kind of a quote that ran over the previous paragraph end
+    for p_start, p_end in paragraphs(text):
+        pending_continue = _scan_paragraph(text, p_start, p_end, spans, pending_continue)
+    return spans
+
+
+def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
+    """Scan one paragraph into ``spans``; -> the kind of a quote that runs on, or None."""
+    stack: list[tuple[str, int, str]] = []  # (kind, offset, char) of open marks
+    # the offset of a mark that reopens the quote the previous paragraph left open
+    reopen_at = p_start if continued_kind and text[p_start:p_start + 1] in ALL_MARKS \
+        and _kind(text[p_start]) == continued_kind else -1
+    for m in _MARK_RE.finditer(text, p_start, p_end):
+        i, ch = m.start(), m.group()
+        left = text[i - 1] if i > p_start else " "
+        right = text[i + 1] if i + 1 < p_end else " "
+        can_open = left in _OPENERS_BEFORE and not right.isspace()
+        can_close = right in _CLOSERS_AFTER and not left.isspace()
+        kind = _kind(ch)
+        top = stack[-1][0] if stack else None
+        if kind == "single":
+            if ch == "’" and _is_apostrophe(text, i):
+                continue
+            if "single" in (k for k, _, _ in stack) and ch == "’" and (can_close or not can_open):
+                while stack and stack[-1][0] != "single":
+                    stack.pop()
+                action = "close"
+            elif can_open and ch == "‘" or (ch == "’" and can_open and not can_close and not stack):
+                action = "open"
+            else:
+                continue
+        elif kind == "guillemet":
+            if ch == "«":
+                action = "open" if can_open or not can_close else None
+            else:
+                action = "close" if any(k == "guillemet" for k, _, _ in stack) else None
+            if action is None:
+                continue
+        else:  # double
+            open_double = any(k == "double" for k, _, _ in stack)
+            if ch in DOUBLE_OPEN and ch != "“":
+                action = "open"  # „
+            elif ch == "“":
+                low_open = stack and stack[-1][2] == "„"
+                action = "close" if open_double and (low_open or (can_close and not can_open)) else "open"
+            elif ch == "”":
+                action = "close" if open_double else ("open" if can_open and not can_close else None)
+            else:  # straight "
+                if open_double and (can_close or not can_open):
+                    action = "close"
+                elif can_open or not stack:
+                    action = "open"
+                else:
+                    action = "close" if open_double else None
+            if action is None:
+                continue
+            if action == "close":
+                while stack and stack[-1][0] != "double":
+                    stack.pop()  # unclosed singles inside were apostrophes or typos
+        if action == "open":
+            stack.append((kind, i, ch))
+            continue
+        # close: pop to the matching open mark
+        while stack and stack[-1][0] != kind:
+            stack.pop()
+        if not stack:
+            continue
+        _, o, och = stack.pop()
+        if not stack:
+            span = QuoteSpan(o + 1, i, o, i, och)
+            if o == reopen_at:
+                span.flags.append("continued")
+            spans.append(span)
+    if stack:
+        kind, o, och = stack[0]
+        end = p_end
+        while end > o + 1 and text[end - 1].isspace():
+            end -= 1
+        span = QuoteSpan(o + 1, end, o, None, och)
+        if o == reopen_at:
+            span.flags.append("continued")
+        nxt = _next_paragraph_opens(text, p_end, kind)
+        span.flags.append("continues" if nxt else "unclosed")
+        if end > span.start:
+            spans.append(span)
+        return kind if nxt else None
+    return None
+
+
+def _next_paragraph_opens(text: str, p_end: int, kind: str) -> bool:
+    """Does the paragraph after ``p_end`` begin with an opening mark of ``kind``?"""
+    i = p_end
+    n = len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    if i >= n or i == p_end:
+        return False
+    ch = text[i]
+    return ch in ALL_MARKS and _kind(ch) == kind and ch not in "”»’"

@@ -1,0 +1,28 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = FIXTURES / "eurasianet-2007-russia-azerbaijan.txt"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from quotetrack.extract import Extractor
+
+    ex = Extractor()
+    ex.nlp  # load once
+    return ex
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor):
+    """Quotes of a short text given as a string (no header: the first line is the title)."""
+    from quotetrack.reader import article_from_text
+
+    def run(text, outlet="The Daily Planet", **kw):
+        article = article_from_text("Headline\n\n" + text, "test.txt", outlet=outlet)
+        return extractor.extract(article)
+    return run

@@ -1,0 +1,64 @@
+"""The seed article comes out exactly right: quotes, speakers, relays, article metadata."""
+import json
+
+from click.testing import CliRunner
+
+from quotetrack.cli import main
+from quotetrack.reader import read_article
+
+from .conftest import SEED
+
+EXPECTED = [
+    ("I am grateful to the president of Azerbaijan for using any opportunity for meeting", "Vladimir Putin", "Itar-Tass"),
+    ("always was a welcome guest", "Vladimir Putin", "Itar-Tass"),
+    ("commercial blackmail", "Ilham Aliyev", None),
+    ("stable, friendly and cooperative relations", "Ilham Aliyev", None),
+    ("fruitful exchange", "Ilham Aliyev", "APA"),
+    ("wound that does not heal", "Sergei Mironov", None),
+    ("Russia will do its best to help resolve the issue as soon as possible", "Sergei Mironov", "Azerbaijani television"),
+    ("Our positions on international problems coincide", "Sergei Mironov", None),
+    ("Nothing will change in the lives of Azerbaijanis in Russia", "Sergei Mironov", None),
+]
+
+
+def test_seed_article_metadata():
+    a = read_article(SEED)
+    assert (a.title, a.author, a.outlet, a.place, a.date, a.date_raw) == (
+        "Russia Moves To Repair Ties With Azerbaijan", "Sergei Blagov", "EurasiaNet", "NY", "2007-04-02", "2/4/2007")
+
+
+def test_seed_quotes_exactly(extractor):
+    article = read_article(SEED)
+    quotes = extractor.extract(article)
+    got = [(q.text.rstrip(",."), q.speaker, q.outlet if q.relayed else None) for q in quotes]
+    assert got == EXPECTED
+    for q in quotes:
+        assert article.text[q.start:q.end] == q.text
+        assert not q.relayed or q.outlet != "EurasiaNet"
+        assert q.relayed or q.outlet == "EurasiaNet"
+    assert quotes[2].kind == "mixed"
+    assert [q.kind for q in quotes[7:]] == ["direct", "direct"]
+
+
+def test_seed_roles_and_mentions(extractor):
+    article = read_article(SEED)
+    quotes = extractor.extract(article)
+    assert quotes[0].speaker_role == "Russian leader"
+    assert quotes[0].speaker_mention.text == "Putin"
+    assert quotes[3].speaker_mention.text == "He"  # resolved to Aliyev
+    assert quotes[3].speaker_role == "Azerbaijani President"
+    assert quotes[5].speaker_role == "Federation Council Speaker"
+    for q in quotes:
+        m = q.speaker_mention
+        assert article.text[m.start:m.end] == m.text
+
+
+def test_extract_cli_jsonl(extractor):
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 9
+    assert rows[0]["article"] == {"title": "Russia Moves To Repair Ties With Azerbaijan", "author": "Sergei Blagov",
+                                  "outlet": "EurasiaNet", "date": "2007-04-02", "date_raw": "2/4/2007"}
+    assert rows[0]["outlet"] == "Itar-Tass" and rows[0]["relayed"] is True
+    assert rows[2]["kind"] == "mixed" and rows[2]["speaker"] == "Ilham Aliyev"
