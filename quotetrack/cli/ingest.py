@@ -1,0 +1,124 @@
+"""``quotetrack ingest``: read articles, extract their quotes, store them in the database."""
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import time
+
+import click
+
+from .common import EXIT_NONE, db_option, fatal_errors, model_option, show_progress
+
+
+class Tally:
+    """What a run did, for the progress bar and the closing summary."""
+
+    def __init__(self):
+        self.added = self.replaced = self.skipped = self.failed = self.quotes = self.speakers = 0
+        self.started = time.monotonic()
+
+    @property
+    def done(self) -> int:
+        return self.added + self.replaced + self.skipped + self.failed
+
+    def progress(self) -> str:
+        rate = self.done / max(time.monotonic() - self.started, 1e-9)
+        return f"{self.quotes} quotes, {rate:.1f} articles/s"
+
+    def summary(self) -> str:
+        replaced = f", {self.replaced} replaced" if self.replaced else ""
+        return (f"ingest: {self.added} articles added{replaced}, {self.skipped} skipped, {self.failed} failed; "
+                f"{self.quotes} quotes, {self.speakers} new speakers in {time.monotonic() - self.started:.1f} s")
+
+
+def _bar_length(paths, include, exclude) -> int | None:
+    """Files to read, when each holds one article; None (no total) otherwise."""
+    from ..sources import FORMATS_BY_SUFFIX, STDIN, expand
+
+    files = list(expand(paths, include, exclude))
+    if any(f == STDIN or FORMATS_BY_SUFFIX.get(os.path.splitext(str(f))[1].lower()) in ("json", "jsonl")
+           for f in files if isinstance(f, str)):
+        return None
+    return len(files)
+
+
+class _NoBar:
+    def update(self, n, current_item=None):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Parsing processes (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Re-extract articles already stored, replacing their quotes.")
+@model_option
+@click.option("--outlet", default=None, help="Publishing outlet for every article (overrides headers and pages).")
+@click.option("--date-order", type=click.Choice(["auto", "mdy", "dmy", "ymd"]), default="auto", show_default=True,
+              help="How to read numeric dates such as 2/4/2007 (auto: the article body decides).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="In folders, read only files matching GLOB (repeatable; default: known suffixes).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files and folders matching GLOB.")
+@click.option("--encoding", default=None, help="Decode files with this encoding instead of detecting it.")
+@fatal_errors
+def ingest(paths, db, workers, force, model, outlet, date_order, include, exclude, encoding):
+    """Store the quotes of PATH... (files, folders, globs, - for stdin) in the database.
+
+    Plain text, HTML pages and JSON/JSONL records (``text`` plus optional ``title``,
+    ``author``, ``outlet``, ``date``, ``url``) are read. An article already stored (same
+    text) is skipped unless --force. Each article is committed whole, so an interrupted run
+    loses nothing and running it again finishes the job.
+
+    Exit status: 0 when every input was stored, 1 when some could not be read, 2 when the
+    run could not go on (database or model unusable).
+    """
+    from ..errors import ReadError
+    from ..sources import iter_articles
+    from ..store import open_db
+
+    tally = Tally()
+    with open_db(db) as store:
+        bar = (click.progressbar(length=_bar_length(paths, include, exclude), file=sys.stderr,
+                                 label="ingest", item_show_func=lambda t: t, show_pos=True)
+               if show_progress() else _NoBar())
+
+        def todo():
+            for item in iter_articles(paths, include=include, exclude=exclude, date_order=date_order,
+                                      outlet=outlet, encoding=encoding):
+                if isinstance(item, ReadError):
+                    tally.failed += 1
+                    click.echo(str(item), err=True)
+                elif not force and store.article_id(item.text) is not None:
+                    tally.skipped += 1
+                else:
+                    yield item
+                    continue
+                bar.update(1, tally.progress())
+
+        with bar:
+            pending = todo()
+            first = next(pending, None)  # nothing new: no model to load
+            articles = itertools.chain([first], pending) if first is not None else ()
+            from ..extract import Extractor
+
+            extractor = Extractor(model)
+            for article, quotes in extractor.extract_many(articles, workers=workers or os.cpu_count() or 1):
+                result = store.add_article(article, quotes, force=force)
+                if result.status == "skipped":
+                    tally.skipped += 1
+                else:
+                    setattr(tally, result.status, getattr(tally, result.status) + 1)
+                    tally.quotes += result.quotes
+                    tally.speakers += result.new_speakers
+                bar.update(1, tally.progress())
+    click.echo(tally.summary(), err=True)
+    if tally.failed:
+        sys.exit(EXIT_NONE)

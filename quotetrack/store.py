@@ -1,0 +1,157 @@
+"""The quote database as a library: open it, add articles with their quotes, count what it holds.
+
+    store = open_db("quotes.db")
+    result = store.add_article(article, quotes)   # one transaction: all of it or nothing
+    result.status                                 # "added", "skipped" or "replaced"
+
+An article is identified by the hash of its text, so adding the same text again is skipped;
+``force=True`` replaces its quotes in the same transaction. Speaker linking (``speakers``)
+and quote grouping (``grouping``) happen inside that transaction too, so a crash or a kill
+never leaves half an article, and a concurrent writer waits for its turn.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, func, select, update
+
+from . import models
+from .database import create_db_engine, db_errors, label, migrate, write_transaction
+from .errors import QuotetrackError
+from .grouping import Grouper, refresh_groups, update_groups
+from .outlets import resolve_outlet
+from .records import Article, Quote
+from .speakers import SpeakerLinker
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: its text with line endings and outer whitespace evened out."""
+    canonical = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class AddResult:
+    """What ``Store.add_article`` did."""
+
+    status: str  # added | skipped | replaced
+    article_id: int
+    quotes: int = 0
+    new_speakers: int = 0
+    new_groups: int = 0
+
+
+class Store:
+    """A quote database: an engine migrated to the newest schema, and the writes on it."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.name = label(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def article_id(self, text: str) -> int | None:
+        """The id of the stored article with this text, if any."""
+        with db_errors(self.name), self.engine.connect() as conn:
+            return conn.scalar(select(models.Article.id).where(models.Article.content_hash == content_hash(text)))
+
+    def add_article(self, article: Article, quotes: list[Quote], force: bool = False) -> AddResult:
+        """Store one article and its quotes atomically; skip it if its text is already stored."""
+        for q in quotes:
+            if article.text[q.start:q.end] != q.text:
+                raise QuotetrackError(f"{article.path}: quote offsets {q.start}:{q.end} do not match its text")
+        h = content_hash(article.text)
+        with write_transaction(self.engine) as conn:
+            old = conn.scalar(select(models.Article.id).where(models.Article.content_hash == h))
+            if old is not None and not force:
+                return AddResult("skipped", old)
+            values = _article_row(article, h)
+            values["outlet_id"] = resolve_outlet(conn, article.outlet)
+            if old is not None:
+                _remove_quotes(conn, old)
+                conn.execute(update(models.Article).where(models.Article.id == old).values(**values))
+                article_id = old
+            else:
+                article_id = conn.execute(models.Article.__table__.insert().values(**values)).inserted_primary_key[0]
+            linker = SpeakerLinker(conn, article_id, article.text)
+            grouper = Grouper(conn)
+            outlets: dict = {}
+            rows, placements = [], []
+            for position, q in enumerate(quotes):
+                speaker_id = linker.link(q.speaker, q.speaker_kind, q.speaker_role)
+                relay = resolve_outlet(conn, q.outlet, outlets) if q.relayed else None
+                placement = grouper.place(q.text, speaker_id)
+                placements.append(placement)
+                rows.append(_quote_row(q, article_id, position, article.date, speaker_id,
+                                       values["outlet_id"], relay, placement))
+            if rows:
+                conn.execute(models.Quote.__table__.insert(), rows)
+                ids = dict(conn.execute(select(models.Quote.position, models.Quote.id)
+                                        .where(models.Quote.article_id == article_id)).all())
+                update_groups(conn, [(ids[i], p, article.date) for i, p in enumerate(placements) if p])
+            conn.execute(update(models.Article).where(models.Article.id == article_id).values(quote_count=len(rows)))
+            return AddResult("replaced" if old is not None else "added", article_id, len(rows), linker.created,
+                             sum(1 for p in placements if p and p.new_group))
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, quotes, speakers (named), outlets and groups the database holds."""
+        tables = {"articles": models.Article, "quotes": models.Quote, "outlets": models.Outlet,
+                  "groups": models.QuoteGroup}
+        with db_errors(self.name), self.engine.connect() as conn:
+            out = {k: conn.scalar(select(func.count()).select_from(t)) for k, t in tables.items()}
+            out["speakers"] = conn.scalar(select(func.count()).select_from(models.Speaker)
+                                          .where(models.Speaker.kind != "unnamed"))
+        return out
+
+
+def _remove_quotes(conn, article_id: int) -> None:
+    """Delete an article's quotes (for ``force``) and what only they used."""
+    groups = set(conn.scalars(select(models.Quote.group_id).where(models.Quote.article_id == article_id,
+                                                                  models.Quote.group_id.is_not(None))))
+    conn.execute(delete(models.Quote).where(models.Quote.article_id == article_id))
+    unnamed = select(models.Speaker.id).where(models.Speaker.article_id == article_id)
+    conn.execute(delete(models.SpeakerRole).where(models.SpeakerRole.speaker_id.in_(unnamed)))
+    conn.execute(delete(models.Speaker).where(models.Speaker.article_id == article_id))
+    refresh_groups(conn, groups)
+
+
+def _article_row(article: Article, h: str) -> dict:
+    return {"content_hash": h, "path": article.path, "url": article.url, "title": article.title,
+            "author": article.author, "place": article.place, "date": article.date,
+            "date_raw": article.date_raw, "text": article.text, "body_start": article.body_start,
+            "encoding": article.encoding, "format": article.format, "ingested_at": models.utcnow()}
+
+
+def _quote_row(q: Quote, article_id, position, date, speaker_id, outlet_id, relay_id, placement) -> dict:
+    def span(s, prefix):
+        return {f"{prefix}_text": s.text if s else None, f"{prefix}_start": s.start if s else None,
+                f"{prefix}_end": s.end if s else None}
+
+    return {"article_id": article_id, "position": position, "text": q.text, "start": q.start, "end": q.end,
+            "kind": q.kind, "date": date, "speaker_id": speaker_id, "speaker_name": q.speaker,
+            "speaker_kind": q.speaker_kind, "speaker_role": q.speaker_role,
+            **span(q.speaker_mention, "mention"), **span(q.cue, "cue"), **span(q.sentence, "sentence"),
+            "outlet_id": outlet_id, "relay_outlet_id": relay_id, "relayed": bool(q.relayed),
+            "confidence": float(q.confidence), "sieve": q.sieve, "flags": json.dumps(list(q.flags or [])),
+            "group_id": placement.group_id if placement else None,
+            "wording_id": placement.wording_id if placement else None}
+
+
+def open_db(db: str) -> Store:
+    """Open (creating or upgrading) the database at a path or SQLAlchemy URL."""
+    engine = create_db_engine(db)
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
