@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select, update
 
-from . import models
+from . import corrections, models
 from .database import create_db_engine, db_errors, label, migrate, write_transaction
 from .errors import QuotetrackError
 from .grouping import Grouper, refresh_groups, update_groups
@@ -101,6 +101,24 @@ class Store:
             conn.execute(update(models.Article).where(models.Article.id == article_id).values(quote_count=len(rows)))
             return AddResult("replaced" if old is not None else "added", article_id, len(rows), linker.created,
                              sum(1 for p in placements if p and p.new_group))
+
+    def merge_speakers(self, names: list[str], into: str) -> str:
+        """Make the speakers ``names`` one speaker called ``into``; -> what was done."""
+        return self._correct(corrections.merge, list(names), into)
+
+    def rename_speaker(self, old: str, new: str) -> str:
+        return self._correct(corrections.rename, old, new)
+
+    def add_speaker_alias(self, name: str, alias: str) -> str:
+        return self._correct(corrections.add_alias, name, alias)
+
+    def split_speaker(self, name: str, aliases: list[str]) -> str:
+        """Give the quotes ``name`` got under ``aliases`` a speaker of their own."""
+        return self._correct(corrections.split, name, list(aliases))
+
+    def _correct(self, action, *args) -> str:
+        with write_transaction(self.engine) as conn:
+            return action(conn, *args)
 
     def counts(self) -> dict[str, int]:
         """How many articles, quotes, speakers (named), outlets and groups the database holds."""

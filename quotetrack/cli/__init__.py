@@ -9,7 +9,9 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .edit import alias, merge, rename, split
 from .extract import extract
+from .ingest import ingest
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +22,8 @@ def main():
 
 
 main.add_command(extract)
+main.add_command(ingest)
+main.add_command(merge)
+main.add_command(rename)
+main.add_command(alias)
+main.add_command(split)
