@@ -27,6 +27,7 @@ from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
+QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "„"}
 CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 OUTLET_NOUNS = {"agency", "television", "tv", "radio", "newspaper", "paper", "daily", "network",
@@ -102,11 +103,9 @@ class Attributor:
         text = self.p.text
         close = q.close_mark if q.close_mark is not None else q.end
         inside = set(id(t) for t in self.p.tokens_in(q.open_mark, close + 1))
+        self.inside = inside
         s_start = self.p.sentence_at(q.open_mark)[0]
-        s_end = self.p.sentence_at(max(q.open_mark, close))[1]
-        # a closing mark after the sentence's full stop starts the next "sentence": look past it
-        if s_end <= close + 1:
-            s_end = self.p.sentence_at(close + 1)[1]
+        s_end = self._frame_end(q, close)
         frame = [t for t in self.p.tokens_in(s_start, s_end) if id(t) not in inside]
         quote = Quote(text=text[q.start:q.end], start=q.start, end=q.end, flags=list(q.flags),
                       sentence=Span.of(text, s_start, s_end))
@@ -160,6 +159,26 @@ class Attributor:
         else:
             self.previous = quote
         return quote
+
+    def _frame_end(self, q: QuoteSpan, close: int) -> int:
+        """Where the words around a quote end: the end of the sentence the closing mark is in,
+        or the closing mark itself when the quote ends its sentence and a new one begins
+        ("...a home run." She went on) rather than its attribution ("...home run," she said)."""
+        text = self.p.text
+        after = close + 1 if q.close_mark is not None else close
+        while after < len(text) and text[after] in "'\"”’»":
+            after += 1
+        end = self.p.sentence_at(after)[1] if after < len(text) else len(text)
+        if q.close_mark is None:
+            return max(after, self.p.sentence_at(max(q.open_mark, close - 1))[1])
+        content = text[q.start:q.end].rstrip()
+        rest = text[after:end].lstrip()
+        if not content.endswith((".", "?", "!", "…")) or not rest[:1].isupper():
+            return max(end, after)
+        soon = list(self.p.tokens_in(after, end))[:6]
+        if any(self._is_cue(t) for t in soon):
+            return max(end, after)
+        return after
 
     # ------------------------------------------------------------------ cues
     def _is_cue(self, tok) -> bool:
@@ -259,7 +278,7 @@ class Attributor:
         for _ in range(4):
             lemma = self.cues.speech_lemma(verb.text) if verb.tag_.startswith("VB") else None
             if lemma == "quote":
-                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and id(c) not in self.inside]
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
                 agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 src = subj[0] if subj and objs else (agent[0] if agent else None)
@@ -267,9 +286,11 @@ class Attributor:
                     relay = self._outlet_of_np(src)
                 if objs:
                     return self._speaker_of_np(objs[0]), relay
-            subj = [c for c in verb.children if c.dep_ in SUBJ]
+            subj = [c for c in verb.children if c.dep_ in SUBJ and id(c) not in self.inside]
             if subj:
                 return self._speaker_of_np(subj[0]), relay
+            if any(c.dep_ in SUBJ for c in verb.children):
+                break  # the subject is inside the quote: the parse tied the quote to its cue wrongly
             if verb.dep_ == "relcl" and verb.head.tag_.startswith(("NN", "PRP")):
                 return self._speaker_of_np(verb.head), relay
             if verb.dep_ in CLIMB and verb.head is not verb:
@@ -287,15 +308,15 @@ class Attributor:
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
         for tok in reversed(before):
+            if id(tok) in self.inside or tok.text in QUOTE_TOKENS:
+                break
             if tok.tag_ in PROPER or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
                 return self._speaker_of_np(tok)
-            if tok.text in {'"', "“", "”"}:
-                break
         for tok in sent:
+            if tok.i > cue.i + 4 or tok.i > cue.i and (id(tok) in self.inside or tok.text in QUOTE_TOKENS):
+                break
             if tok.i > cue.i and (tok.tag_ in PROPER or tok.tag_ == "PRP"):
                 return self._speaker_of_np(tok)
-            if tok.i > cue.i + 3:
-                break
         return None
 
     def _speaker_of_np(self, head) -> Speaker | None:
@@ -382,7 +403,9 @@ class Attributor:
             if c.dep_ in ("ccomp", "xcomp", "dobj") and self.cues.speech_lemma(cue.text) != "tell":
                 content.update(id(t) for t in c.subtree)
         mention = speaker.mention if speaker else None
-        s, e = self.p.off(frame[0]), self.p.end(frame[-1]) if frame else (0, 0)
+        if not frame:
+            return None
+        s, e = self.p.off(frame[0]), self.p.end(frame[-1])
         frame_ids = {id(t) for t in frame}
         for ms, me, outlet in gazetteer().find(text, s, e):
             toks = [t for t in self.p.tokens_in(ms, me)]

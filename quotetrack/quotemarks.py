@@ -1,8 +1,9 @@
 """Finding quoted spans in raw text, before any parsing.
 
 Pairs quote marks by their type and their surroundings, in one pass over the text:
-straight ``"``, curly ``“ ”``, low-high ``„ “`` / ``„ ”``, guillemets ``« »`` and curly single
-``‘ ’`` (a ``’`` between letters or before a digit is an apostrophe, never a mark). Marks
+straight ``"`` and doubled ``''`` (as in some wire and newspaper archives), curly ``“ ”``,
+low-high ``„ “`` / ``„ ”``, guillemets ``« »``, and single ``‘ ’`` and ``'`` (a ``’`` or
+``'`` between letters or before a digit is an apostrophe, never a mark). Marks
 nested inside an open quote stay inside it. A quote that is still open at the end of its
 paragraph is closed there and flagged ``unclosed``, unless the next paragraph reopens with
 a mark of the same kind (the multi-paragraph convention), in which case the piece is
@@ -18,8 +19,8 @@ DOUBLE_CLOSE = "”"
 GUILLEMETS = "«»"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
-ALL_MARKS = '"“”„«»‘’'
-_MARK_RE = re.compile('["“”„«»‘’]')
+ALL_MARKS = '"“”„«»‘’\''
+_MARK_RE = re.compile("''|[\"“”„«»‘’']")
 _OPENERS_BEFORE = set(" \t\n\r([{—–-/\u00a0" + ALL_MARKS)
 _CLOSERS_AFTER = set(" \t\n\r)]}.,;:!?—–-/…\u00a0" + ALL_MARKS)
 
@@ -51,7 +52,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _kind(ch: str) -> str:
-    if ch in "‘’":
+    if ch in "‘’'":
         return "single"
     if ch in GUILLEMETS:
         return "guillemet"
@@ -79,26 +80,28 @@ def scan(text: str) -> list[QuoteSpan]:
 
 def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
     """Scan one paragraph into ``spans``; -> the kind of a quote that runs on, or None."""
-    stack: list[tuple[str, int, str]] = []  # (kind, offset, char) of open marks
+    stack: list[tuple[str, int, str, int]] = []  # (kind, mark offset, char, content start)
     # the offset of a mark that reopens the quote the previous paragraph left open
     reopen_at = p_start if continued_kind and text[p_start:p_start + 1] in ALL_MARKS \
         and _kind(text[p_start]) == continued_kind else -1
     for m in _MARK_RE.finditer(text, p_start, p_end):
         i, ch = m.start(), m.group()
+        if ch == "''":
+            ch = '"'  # a doubled apostrophe is a straight double quote mark
         left = text[i - 1] if i > p_start else " "
-        right = text[i + 1] if i + 1 < p_end else " "
+        right = text[m.end()] if m.end() < p_end else " "
         can_open = left in _OPENERS_BEFORE and not right.isspace()
         can_close = right in _CLOSERS_AFTER and not left.isspace()
         kind = _kind(ch)
         top = stack[-1][0] if stack else None
         if kind == "single":
-            if ch == "’" and _is_apostrophe(text, i):
+            if ch in "’'" and _is_apostrophe(text, i):
                 continue
-            if "single" in (k for k, _, _ in stack) and ch == "’" and (can_close or not can_open):
+            if "single" in (k for k, *_ in stack) and ch in "’'" and (can_close or not can_open):
                 while stack and stack[-1][0] != "single":
                     stack.pop()
                 action = "close"
-            elif can_open and ch == "‘" or (ch == "’" and can_open and not can_close and not stack):
+            elif can_open and ch in "‘'" or (ch == "’" and can_open and not can_close and not stack):
                 action = "open"
             else:
                 continue
@@ -106,15 +109,15 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
             if ch == "«":
                 action = "open" if can_open or not can_close else None
             else:
-                action = "close" if any(k == "guillemet" for k, _, _ in stack) else None
+                action = "close" if any(k == "guillemet" for k, *_ in stack) else None
             if action is None:
                 continue
         else:  # double
-            open_double = any(k == "double" for k, _, _ in stack)
+            open_double = any(k == "double" for k, *_ in stack)
             if ch in DOUBLE_OPEN and ch != "“":
                 action = "open"  # „
             elif ch == "“":
-                low_open = stack and stack[-1][2] == "„"
+                low_open = bool(stack) and stack[-1][2] == "„"
                 action = "close" if open_double and (low_open or (can_close and not can_open)) else "open"
             elif ch == "”":
                 action = "close" if open_double else ("open" if can_open and not can_close else None)
@@ -131,25 +134,25 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
                 while stack and stack[-1][0] != "double":
                     stack.pop()  # unclosed singles inside were apostrophes or typos
         if action == "open":
-            stack.append((kind, i, ch))
+            stack.append((kind, i, ch, m.end()))
             continue
         # close: pop to the matching open mark
         while stack and stack[-1][0] != kind:
             stack.pop()
         if not stack:
             continue
-        _, o, och = stack.pop()
+        _, o, och, c = stack.pop()
         if not stack:
-            span = QuoteSpan(o + 1, i, o, i, och)
+            span = QuoteSpan(c, i, o, i, och)
             if o == reopen_at:
                 span.flags.append("continued")
             spans.append(span)
     if stack:
-        kind, o, och = stack[0]
+        kind, o, och, c = stack[0]
         end = p_end
-        while end > o + 1 and text[end - 1].isspace():
+        while end > c and text[end - 1].isspace():
             end -= 1
-        span = QuoteSpan(o + 1, end, o, None, och)
+        span = QuoteSpan(c, end, o, None, och)
         if o == reopen_at:
             span.flags.append("continued")
         nxt = _next_paragraph_opens(text, p_end, kind)
