@@ -102,11 +102,11 @@ class Attributor:
     def attribute(self, q: QuoteSpan) -> Quote:
         text = self.p.text
         close = q.close_mark if q.close_mark is not None else q.end
-        inside = set(id(t) for t in self.p.tokens_in(q.open_mark, close + 1))
+        inside = {_k(t) for t in self.p.tokens_in(q.open_mark, close + 1)}
         self.inside = inside
         s_start = self.p.sentence_at(q.open_mark)[0]
         s_end = self._frame_end(q, close)
-        frame = [t for t in self.p.tokens_in(s_start, s_end) if id(t) not in inside]
+        frame = [t for t in self.p.tokens_in(s_start, s_end) if _k(t) not in inside]
         quote = Quote(text=text[q.start:q.end], start=q.start, end=q.end, flags=list(q.flags),
                       sentence=Span.of(text, s_start, s_end))
         cue, sieve = self._cue_in_tree(q, inside)
@@ -203,7 +203,7 @@ class Attributor:
             while h.head is not h and steps < 8:
                 h = h.head
                 steps += 1
-                if id(h) in inside:
+                if _k(h) in inside:
                     continue
                 if self._is_cue(h):
                     if best is None or steps < best[1]:
@@ -278,7 +278,7 @@ class Attributor:
         for _ in range(4):
             lemma = self.cues.speech_lemma(verb.text) if verb.tag_.startswith("VB") else None
             if lemma == "quote":
-                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and id(c) not in self.inside]
+                objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _k(c) not in self.inside]
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
                 agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 src = subj[0] if subj and objs else (agent[0] if agent else None)
@@ -286,7 +286,7 @@ class Attributor:
                     relay = self._outlet_of_np(src)
                 if objs:
                     return self._speaker_of_np(objs[0]), relay
-            subj = [c for c in verb.children if c.dep_ in SUBJ and id(c) not in self.inside]
+            subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside]
             if subj:
                 return self._speaker_of_np(subj[0]), relay
             if any(c.dep_ in SUBJ for c in verb.children):
@@ -308,12 +308,12 @@ class Attributor:
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
         for tok in reversed(before):
-            if id(tok) in self.inside or tok.text in QUOTE_TOKENS:
+            if _k(tok) in self.inside or tok.text in QUOTE_TOKENS:
                 break
             if tok.tag_ in PROPER or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
                 return self._speaker_of_np(tok)
         for tok in sent:
-            if tok.i > cue.i + 4 or tok.i > cue.i and (id(tok) in self.inside or tok.text in QUOTE_TOKENS):
+            if tok.i > cue.i + 4 or tok.i > cue.i and (_k(tok) in self.inside or tok.text in QUOTE_TOKENS):
                 break
             if tok.i > cue.i and (tok.tag_ in PROPER or tok.tag_ == "PRP"):
                 return self._speaker_of_np(tok)
@@ -401,24 +401,24 @@ class Attributor:
         content = set()
         for c in cue.children:
             if c.dep_ in ("ccomp", "xcomp", "dobj") and self.cues.speech_lemma(cue.text) != "tell":
-                content.update(id(t) for t in c.subtree)
+                content.update(_k(t) for t in c.subtree)
         mention = speaker.mention if speaker else None
         if not frame:
             return None
         s, e = self.p.off(frame[0]), self.p.end(frame[-1])
-        frame_ids = {id(t) for t in frame}
+        frame_ids = {_k(t) for t in frame}
         for ms, me, outlet in gazetteer().find(text, s, e):
             toks = [t for t in self.p.tokens_in(ms, me)]
-            if not toks or any(id(t) not in frame_ids for t in toks):
+            if not toks or any(_k(t) not in frame_ids for t in toks):
                 continue
-            if any(id(t) in content for t in toks):
+            if any(_k(t) in content for t in toks):
                 continue
             if mention and mention.start <= ms < mention.end:
                 continue
             if self._linked_to_cue(toks[-1], cue):
                 return outlet.name
         for tok in frame:
-            if tok.text.lower() in OUTLET_NOUNS and id(tok) not in content:
+            if tok.text.lower() in OUTLET_NOUNS and _k(tok) not in content:
                 name = self._outlet_of_np(tok)
                 if name and self._linked_to_cue(tok, cue):
                     return name
@@ -473,6 +473,11 @@ class Attributor:
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+
+
+def _k(tok) -> tuple[int, int]:
+    """A stable key for a token (spaCy makes a new Token object on every access)."""
+    return id(tok.doc), tok.i
 
 
 def _key(name: str) -> str:

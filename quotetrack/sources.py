@@ -72,7 +72,10 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 yield ReadError(p, "no file matches this pattern")
+            real = {}  # "**" follows links to folders: one path per file or folder
             for m in matches:
+                real.setdefault(os.path.realpath(m), m)
+            for m in sorted(real.values()):
                 yield from (walk(m, include, exclude) if os.path.isdir(m) else [m])
         else:
             yield ReadError(p, "no such file or folder")
