@@ -33,14 +33,22 @@ class Tally:
 
 
 def _bar_length(paths, include, exclude) -> int | None:
-    """Files to read, when each holds one article; None (no total) otherwise."""
+    """Articles expected: one per file, one per line of a JSONL file; None when reading stdin."""
     from ..sources import FORMATS_BY_SUFFIX, STDIN, expand
 
-    files = list(expand(paths, include, exclude))
-    if any(f == STDIN or FORMATS_BY_SUFFIX.get(os.path.splitext(str(f))[1].lower()) in ("json", "jsonl")
-           for f in files if isinstance(f, str)):
-        return None
-    return len(files)
+    total = 0
+    for f in expand(paths, include, exclude):
+        if f == STDIN:
+            return None
+        if isinstance(f, str) and FORMATS_BY_SUFFIX.get(os.path.splitext(f)[1].lower()) == "jsonl":
+            try:
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+                continue
+            except OSError:
+                pass
+        total += 1
+    return total
 
 
 class _NoBar:
@@ -86,9 +94,9 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
 
     tally = Tally()
     with open_db(db) as store:
-        bar = (click.progressbar(length=_bar_length(paths, include, exclude), file=sys.stderr,
-                                 label="ingest", item_show_func=lambda t: t, show_pos=True)
-               if show_progress() else _NoBar())
+        length = _bar_length(paths, include, exclude) if show_progress() else None
+        bar = (click.progressbar(length=length, file=sys.stderr, label="ingest", item_show_func=lambda t: t,
+                                 show_pos=True) if length else _NoBar())
 
         def todo():
             for item in iter_articles(paths, include=include, exclude=exclude, date_order=date_order,
