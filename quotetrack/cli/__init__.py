@@ -12,6 +12,7 @@ from .. import __version__
 from .edit import alias, merge, rename, split
 from .extract import extract
 from .ingest import ingest
+from .serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +28,4 @@ main.add_command(merge)
 main.add_command(rename)
 main.add_command(alias)
 main.add_command(split)
+main.add_command(serve)

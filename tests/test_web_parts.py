@@ -1,0 +1,137 @@
+"""The parts of the web interface that need no browser: the `serve` command's errors, the
+SQL functions behind the canned queries, and how article text and wordings are cut up."""
+import sqlite3
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrack.cli import main
+from quotetrack.web.pages import Segment, mark_spans, word_diff
+from quotetrack.web.sqlfunctions import fts_any, overlap, register, speaker_fits
+
+
+def test_serve_without_datasette_names_the_extra(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "datasette", None)  # as if not installed: importing it fails
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 2
+    assert "pip install 'quotetrack[web]'" in result.output
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: None, "no database there"),
+    (lambda p: p.write_bytes(b"not a database at all, just some bytes" * 40), "not a readable SQLite database"),
+    (lambda p: sqlite3.connect(p).execute("create table notes (x)").connection.commit(), "not a quotetrack database"),
+])
+def test_serve_refuses_what_it_cannot_serve(tmp_path, make, message):
+    db = tmp_path / "q.db"
+    make(db)
+    result = CliRunner().invoke(main, ["serve", "--db", str(db)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serve_refuses_a_database_url():
+    result = CliRunner().invoke(main, ["serve", "--db", "postgresql://localhost/quotes"])
+    assert result.exit_code == 2
+    assert "needs a SQLite database file" in result.output
+
+
+@pytest.mark.parametrize("typed, key, surname, given, fits", [
+    ("putin", "vladimir putin", "putin", "vladimir", 1),
+    ("President Vladimir V. Putin", "vladimir putin", "putin", "vladimir", 1),
+    ("V. Putin", "vladimir putin", "putin", "vladimir", 1),
+    ("Əliyev", "ilham aliyev", "aliyev", "ilham", 1),
+    ("Bill Clinton", "hillary clinton", "clinton", "hillary", 0),
+    ("Clinton", "hillary clinton", "clinton", "hillary", 1),
+    ("Mironov", "vladimir putin", "putin", "vladimir", 0),
+    ("", "vladimir putin", "putin", "vladimir", 0),
+    (None, "vladimir putin", "putin", "vladimir", 0),
+])
+def test_speaker_fits(typed, key, surname, given, fits):
+    assert speaker_fits(typed, key, surname, given) == fits
+
+
+@pytest.mark.parametrize("typed", ['NEAR(a b', '"unbalanced', "a OR", "wound* AND -heal", 'ab"c', "Əliyev's"])
+def test_fts_any_never_passes_syntax_through(typed):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(text, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("insert into t values ('wound that does not heal'), ('Aliyev said')")
+    query = fts_any(typed)
+    assert query
+    conn.execute("select rowid from t where t match ?", (query,)).fetchall()
+
+
+def test_fts_any_of_no_words_is_empty():
+    assert fts_any(" ,.!? *") == "" and fts_any(None) == ""
+
+
+@pytest.mark.parametrize("asked, quote, at_least, below", [
+    ("wound that does not heal", "The lack of a settlement is a wound that does not heal,", 1.0, None),
+    ("every vote in this state", "We are going to keep fighting for every single vote in this state,", 1.0, None),
+    ("for using every opportunity for meeting", "for using any opportunity for meeting,", 0.8, 1.0),
+    ("commercial blackmail", "stable, friendly and cooperative relations,", None, 0.1),
+])
+def test_overlap(asked, quote, at_least, below):
+    score = overlap(asked, quote)
+    assert at_least is None or score >= at_least
+    assert below is None or score < below
+
+
+def test_functions_are_registered_for_sql():
+    conn = sqlite3.connect(":memory:")
+    register(conn)
+    assert conn.execute("select qt_name_key('Vladimir V. PUTIN'), qt_outlet_key('The Moscow Times'), "
+                        "qt_speaker_fits('putin', 'vladimir putin', 'putin', 'vladimir')").fetchone() == \
+        ("vladimir v putin", "moscow times", 1)
+
+
+TEXT = 'Putin said: "We are friends," adding that "ties <b>grow</b>."'
+
+
+def _quote(qid, text, **offsets):
+    start = TEXT.index(text)
+    return {"id": qid, "start": start, "end": start + len(text), **offsets}
+
+
+def test_mark_spans_cuts_text_at_offsets_and_keeps_all_of_it():
+    q1 = _quote(1, "We are friends,", mention_start=0, mention_end=5, cue_start=6, cue_end=10)
+    q2 = _quote(2, "ties <b>grow</b>.", cue_start=30, cue_end=36)
+    segments = mark_spans(TEXT, [q2, q1])
+    assert "".join(s.text for s in segments) == TEXT
+    assert [(s.kind, s.text) for s in segments if s.kind] == [
+        ("mention", "Putin"), ("cue", "said"), ("quote", "We are friends,"), ("cue", "adding"),
+        ("quote", "ties <b>grow</b>.")]
+
+
+@pytest.mark.parametrize("bad", [
+    {"start": 5, "end": 999}, {"start": -1, "end": 3}, {"start": 7, "end": 7}, {"start": None, "end": None},
+])
+def test_mark_spans_leaves_bad_offsets_unmarked(bad):
+    segments = mark_spans(TEXT, [{"id": 1, **bad}])
+    assert segments == [Segment(TEXT)]
+
+
+def test_mark_spans_drops_a_name_inside_a_quote_and_overlapping_quotes():
+    q1 = _quote(1, "We are friends,", mention_start=TEXT.index("friends"), mention_end=TEXT.index("friends") + 7)
+    q2 = {"id": 2, "start": q1["start"] + 3, "end": q1["end"] + 5}
+    segments = mark_spans(TEXT, [q1, q2])
+    assert [(s.kind, s.text) for s in segments if s.kind] == [("quote", "We are friends,")]
+    assert "".join(s.text for s in segments) == TEXT
+
+
+@pytest.mark.parametrize("base, wording, relation, expected", [
+    ("for using any opportunity", "for using every opportunity", "variant",
+     [("for", "same"), ("using", "same"), ("any", "dropped"), ("every", "added"), ("opportunity", "same")]),
+    ("keep fighting for every single vote", "keep fighting for every vote", "variant",
+     [("keep", "same"), ("fighting", "same"), ("for", "same"), ("every", "same"), ("single", "dropped"),
+      ("vote", "same")]),
+    ("a wound that does not heal,", "wound that does not heal.", "partial",
+     [("wound", "same"), ("that", "same"), ("does", "same"), ("not", "same"), ("heal.", "same")]),
+    ("fruitful exchange", "We had a fruitful exchange,", "extended",
+     [("We", "added"), ("had", "added"), ("a", "added"), ("fruitful", "same"), ("exchange,", "same")]),
+    ("Same words.", "same WORDS", "original", [("same", "same"), ("WORDS", "same")]),
+])
+def test_word_diff(base, wording, relation, expected):
+    assert word_diff(base, wording, relation) == expected
