@@ -38,6 +38,11 @@ RELAY_WORDS = {"told", "tell", "tells", "telling", "interview", "interviews", "c
                "aired", "published", "writing", "wrote", "essay", "op-ed", "column", "profile", "appeared",
                "appearing", "speaking", "spoke", "said", "says", "in", "by", "of", "episode", "edition",
                "told", "statement", "show", "program", "broadcasts", "report", "article", "piece"}
+PHRASAL = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "weigh": "in", "chime": "in"}
+WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
+              "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
+              "message", "campaign", "spokesman", "spokeswoman", "spokesperson", "office", "aide", "aides",
+              "book", "website", "account", "press"}
 CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85,
               "continuation": 0.8, None: 0.3}
 
@@ -55,16 +60,17 @@ class Speaker:
 class ArticleParse:
     """A parsed article: the docs of its parts, with char offset lookups into the full text."""
 
-    def __init__(self, text: str, parts: list[tuple[int, object]], outlet: str | None):
-        self.text = text
+    def __init__(self, article, parts: list[tuple[int, object]], spans: list[QuoteSpan] = ()):
+        self.text = article.text
         self.parts = parts  # (offset, Doc)
-        self.outlet = outlet
+        self.outlet = article.outlet
+        self.author = article.author
         self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
         self.starts = [s for s, _ in self.tokens]
         self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
         self.sent_starts = [s for s, _ in self.sentences]
         self.offset_of = {id(doc): off for off, doc in parts}
-        self.people = People()
+        self.people = People([(q.open_mark, q.end) for q in spans])
         for off, doc in parts:
             self.people.observe(doc, off)
 
@@ -189,6 +195,8 @@ class Attributor:
             return False
         if lemma == "point":
             return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
+        if lemma in PHRASAL:
+            return any(c.dep_ in ("prt", "advmod") and c.text.lower() == PHRASAL[lemma] for c in tok.children)
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
         return True
@@ -200,7 +208,7 @@ class Attributor:
             if tok.is_punct or tok.is_space:
                 continue
             h, steps = tok, 0
-            while h.head is not h and steps < 8:
+            while h.head != h and steps < 8:
                 h = h.head
                 steps += 1
                 if _k(h) in inside:
@@ -288,12 +296,15 @@ class Attributor:
                     return self._speaker_of_np(objs[0]), relay
             subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside]
             if subj:
-                return self._speaker_of_np(subj[0]), relay
+                found = self._speaker_of_np(subj[0])
+                if found is not None:
+                    return found, relay
+                break
             if any(c.dep_ in SUBJ for c in verb.children):
                 break  # the subject is inside the quote: the parse tied the quote to its cue wrongly
             if verb.dep_ == "relcl" and verb.head.tag_.startswith(("NN", "PRP")):
                 return self._speaker_of_np(verb.head), relay
-            if verb.dep_ in CLIMB and verb.head is not verb:
+            if verb.dep_ in CLIMB and verb.head != verb:
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
                     continue
@@ -322,8 +333,26 @@ class Attributor:
     def _speaker_of_np(self, head) -> Speaker | None:
         """Name, role, kind and mention of the noun phrase headed by ``head``."""
         text = self.p.text
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head  # "a spokesman who said": the noun the clause describes
+        if head.text.lower() in WORK_NOUNS:
+            owner = [c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$" or
+                     c.dep_ == "poss" and c.text.lower() in ("his", "her")]
+            if owner:
+                head = owner[0]  # "Trump's tweet said", "his statement said": the author
+        if head.tag_ == "PRP$":
+            head_text = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(head.text.lower())
+            if head_text:
+                mention = Span.of(text, self.p.off(head), self.p.end(head))
+                person = self.p.people.antecedent(head_text, self.p.off(head), self.p.sentences)
+                if person is not None:
+                    return Speaker(person.canonical, mention, _role(person), person.kind, person, "pronoun")
+        if head.tag_ == "CD" or head.like_num or any(c.text.lower() in ("a.m.", "p.m.") for c in head.subtree):
+            return None  # a time or a number is no speaker ("1:50 p.m.")
         if head.tag_ == "PRP" or head.text.lower() in PRONOUNS:
             mention = Span.of(text, self.p.off(head), self.p.end(head))
+            if head.text.lower() in ("i", "we") and self.p.author:
+                return Speaker(self.p.author, mention, "author", "person", None, "author")
             person = self.p.people.antecedent(head.text, self.p.off(head), self.p.sentences)
             if person is None:
                 return Speaker(None, mention, None, None, resolved="pronoun")
@@ -428,9 +457,9 @@ class Attributor:
         """Is the outlet word attached to the reporting clause through relay words?"""
         h, path = tok, []
         for _ in range(6):
-            if h is cue or h is cue.head:
+            if h == cue or h == cue.head:
                 return bool(path) or tok.dep_ in ("dative", "dobj", "nsubj", "pobj", "npadvmod")
-            if h.head is h:
+            if h.head == h:
                 break
             h = h.head
             path.append(h.text.lower())
@@ -446,9 +475,13 @@ class Attributor:
             return
         quote.outlet, quote.relayed = own, False
         prev = self.previous
-        if prev is not None and prev.relayed and speaker is not None and prev.speaker == speaker.name \
-                and self.paragraph_of(quote.start) - self.paragraph_of(prev.start) <= 1 \
-                and quote.cue is not None and _continuation_cue(quote.cue.text, self.p.text, quote.cue.start):
+        if prev is None or not prev.relayed or speaker is None or prev.speaker != speaker.name:
+            return
+        gap = self.paragraph_of(quote.start) - self.paragraph_of(prev.start)
+        # the same speaker goes on in the same interview or report: the relay holds within the
+        # paragraph, and beyond it while the article refers to the speaker by a pronoun (a
+        # speaker named afresh usually starts a new scene)
+        if gap == 0 or gap <= 2 and speaker.resolved == "pronoun":
             quote.outlet, quote.relayed = prev.outlet, True
 
     # ------------------------------------------------------------------ kinds and flags
@@ -485,11 +518,6 @@ def _key(name: str) -> str:
     return key(name)
 
 
-def _continuation_cue(cue: str, text: str, pos: int) -> bool:
-    before = text[max(0, pos - 20):pos].lower()
-    return cue.lower() in {"added", "adds", "continued", "continues"} or "went on" in before or "go on" in before
-
-
 def _starts_with_the(tok) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text.lower() == "the"
 
@@ -524,7 +552,7 @@ def _role_prefix_words(run) -> list[str]:
 
 def _np_text(tok) -> str:
     toks = [t for t in tok.subtree if t.dep_ not in ("punct", "det", "poss", "case") and not
-            any(a.dep_ == "poss" for a in t.ancestors if a in tok.subtree and a is not tok)]
+            any(a.dep_ == "poss" for a in t.ancestors if a in tok.subtree and a != tok)]
     toks = [t for t in toks if t.i <= tok.i]
     return " ".join(t.text for t in toks)
 

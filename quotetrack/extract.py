@@ -95,10 +95,11 @@ class Extractor:
                 docs = []
 
     def _attribute(self, article: Article, cleaned: str, docs) -> list[Quote]:
-        parse = ArticleParse(article.text, docs, article.outlet)
+        spans = scan(cleaned)
+        parse = ArticleParse(article, docs, spans)
         attributor = Attributor(parse, paragraphs(cleaned))
         quotes = []
-        for span in scan(cleaned):
+        for span in spans:
             q = attributor.attribute(span)
             if self.show_all or not HIDDEN_FLAGS & set(q.flags):
                 quotes.append(q)

@@ -12,6 +12,7 @@ preferring grammatical subjects.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,6 +68,7 @@ class Person:
     gender: str | None = None
     kind: str = "person"  # person | organisation
     last_seen: int = -1
+    spoke: bool = False  # named as the speaker of a quote
 
     @property
     def canonical(self) -> str:
@@ -90,6 +92,7 @@ class Mention:
     person: Person
     subject: bool = False
     speaker: bool = False
+    quoted: bool = False  # inside a quotation: the quote's speaker talking about someone
 
 
 def split_role(words: list[str]) -> tuple[list[str], list[str]]:
@@ -105,7 +108,8 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
 class People:
     """Registry of the people one article mentions, in text order."""
 
-    def __init__(self):
+    def __init__(self, quoted: list[tuple[int, int]] = ()):
+        self.quoted = sorted(quoted)
         self.persons: list[Person] = []
         self.mentions: list[Mention] = []
         self._by_surname: dict[str, list[Person]] = {}
@@ -127,7 +131,11 @@ class People:
             if person is None:
                 continue
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
-            self.mentions.append(Mention(start, end, person, subject))
+            self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start)))
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def register(self, name: list[str], role: str | None, pos: int, kind: str | None = None) -> Person | None:
         """Find or create the person called ``name`` (tokens), remembering the role."""
@@ -167,12 +175,14 @@ class People:
         p = pronoun.lower()
         gender = PRONOUN_GENDER.get(p)
         plural = p in PLURAL_PRONOUNS
-        prior = [m for m in self.mentions if m.end <= pos]
+        prior = [m for m in self.mentions if m.end <= pos and not m.quoted]
         if not prior:
             return None
         for s_start, s_end in reversed([s for s in sentences if s[0] < pos][-8:]):
             cands = [m for m in prior if s_start <= m.start < s_end and self._compatible(m.person, gender, plural)]
             if cands:
+                if gender:  # a name whose gender is known to match beats one of unknown gender
+                    cands = [m for m in cands if m.person.gender == gender] or cands
                 best = (next((m for m in reversed(cands) if m.speaker), None)
                         or next((m for m in cands if m.subject), None) or cands[0])
                 return best.person
@@ -185,8 +195,9 @@ class People:
         if person.kind != "person":
             return False
         if person.gender is None:
-            # a lone unknown word ("Baku") is too weak an antecedent, a full name or a role is not
-            return gender is None or len(person.names[0]) > 1 or bool(person.roles)
+            # a name of unknown gender ("Baku", "Lake Erie") is a weak antecedent unless the
+            # article gives it a role or has it speak
+            return person.spoke or bool(person.roles)
         return gender is None or person.gender == gender
 
     def by_role(self, role_words: list[str], pos: int) -> Person | None:
@@ -204,6 +215,7 @@ class People:
     def note_speaker(self, person: Person, start: int, end: int):
         """A speaker named at this place: the strongest antecedent for a later pronoun."""
         person.last_seen = max(person.last_seen, start)
+        person.spoke = True
         for m in self.mentions:
             if m.person is person and m.start <= start < m.end + 1:
                 m.speaker = True
