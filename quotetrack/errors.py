@@ -16,3 +16,11 @@ class ReadError(QuotetrackError):
 
 class ModelError(QuotetrackError):
     """No usable spaCy pipeline."""
+
+
+class ExtractError(QuotetrackError):
+    """Attribution failed for one article; the others of the batch go on."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: extraction failed ({problem})")

@@ -13,6 +13,7 @@ from . import nlp as nlp_mod
 from .attribution import ArticleParse, Attributor
 from .clean import clean
 from .quotemarks import paragraphs, scan
+from .errors import ExtractError
 from .records import Article, Quote
 
 PART_CHARS = 100_000  # longer texts are parsed in parts that end at paragraph breaks
@@ -50,11 +51,17 @@ class Extractor:
         return self._nlp
 
     def extract(self, article: Article) -> list[Quote]:
-        return next(self._run([article]))[1]
+        result = next(self._run([article]))[1]
+        if isinstance(result, ExtractError):
+            raise result
+        return result
 
     def extract_many(self, articles: Iterable[Article], workers: int = 1,
                      batch_size: int | None = None) -> Iterator[tuple[Article, list[Quote]]]:
-        """(article, quotes) for every article, in order; ``workers`` processes parse in parallel."""
+        """(article, quotes) for every article, in order; ``workers`` processes parse in parallel.
+
+        When attribution fails on an article, its ``quotes`` is the ``ExtractError`` instead.
+        """
         batch_size = batch_size or self.batch_size
         if workers <= 1:
             yield from self._run(articles, batch_size)
@@ -91,7 +98,11 @@ class Extractor:
                                                                batch_size=batch_size or self.batch_size):
             docs.append((offset, doc))
             if last:
-                yield art, self._attribute(art, cleaned, docs)
+                try:
+                    result = self._attribute(art, cleaned, docs)
+                except Exception as exc:  # one article's failure must not stop the batch
+                    result = ExtractError(art.path or "<text>", f"{type(exc).__name__}: {exc}")
+                yield art, result
                 docs = []
 
     def _attribute(self, article: Article, cleaned: str, docs) -> list[Quote]:

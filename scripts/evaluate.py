@@ -49,6 +49,9 @@ def run_extractor(docs, corpus_dir, *, model=None, workers=1):
     rows = []
     t0 = time.perf_counter()
     for d, (article, quotes) in zip(docs, ex.extract_many(articles, workers=workers, batch_size=16)):
+        if isinstance(quotes, Exception):
+            print(f"evaluate: {quotes}", file=sys.stderr)  # scored as if nothing was found
+            continue
         rows.extend(q.to_dict(file=d.name, article=article) for q in quotes)
     seconds = time.perf_counter() - t0
     n_words = sum(len(a.text.split()) for a in articles)

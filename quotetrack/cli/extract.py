@@ -30,7 +30,7 @@ def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers):
     Exit status: 0 when every file was read, 1 when some could not be.
     """
     from ..extract import Extractor
-    from ..errors import ReadError
+    from ..errors import ExtractError, ReadError
     from ..output import write_rows
     from ..reader import read_article
 
@@ -46,11 +46,19 @@ def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers):
                 failed += 1
                 click.echo(f"quotetrack: {exc}", err=True)
 
-    extractor = Extractor(model, show_all=show_all)
-    rows = (q.to_dict(file=art.path, article=art)
-            for art, quotes in extractor.extract_many(articles(), workers=workers) for q in quotes)
+    def rows():
+        nonlocal failed
+        for art, quotes in Extractor(model, show_all=show_all).extract_many(articles(), workers=workers):
+            if isinstance(quotes, ExtractError):
+                failed += 1
+                click.echo(f"quotetrack: {quotes}", err=True)
+                continue
+            for q in quotes:
+                yield q.to_dict(file=art.path, article=art)
+
+    out = rows()
     if fmt == "table":
-        rows = ({**r, "file": os.path.basename(r["file"] or "")} for r in rows)
-    write_rows(rows, fmt, sys.stdout, columns=QUOTE_COLUMNS)
+        out = ({**r, "file": os.path.basename(r["file"] or "")} for r in out)
+    write_rows(out, fmt, sys.stdout, columns=QUOTE_COLUMNS)
     if failed:
         sys.exit(EXIT_NONE)
