@@ -1,0 +1,484 @@
+"""Asking the quote database: search with filters, speaker and outlet profiles, checking a quote.
+
+    with open_quotes("quotes.db") as qdb:
+        for row in qdb.search(Filters(speaker="putin", relayed_by="TASS")):
+            print(row["quote"], row["outlet"])
+
+Reads go through the ``sqlite3`` module with parameterised SQL rather than SQLAlchemy:
+importing SQLAlchemy alone takes longer than answering a query on a million quotes, and a
+query command should show its first row well within half a second. User text never becomes
+SQL: full-text queries are bound to ``MATCH`` and names are turned into keys
+(``names.name_key``) that are compared by equality or key ranges, never with ``LIKE``.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from contextlib import contextmanager
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .errors import QuotetrackError
+from .names import fold, name_key, person_name
+
+SCHEMA_VERSION = 1  # the number of schema steps (database.MIGRATIONS) this SQL was written for
+FTS_SORT = 2_000  # up to this many full-text matches, a search sorts them all by date
+FTS_CAP = 100_000  # from this many on, a search asks the index about each quote it walks
+CANDIDATES = 20  # names listed for an ambiguous or unknown name
+KINDS = ("direct", "mixed", "indirect")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class QueryError(QuotetrackError):
+    """A question the database cannot answer as asked: bad full-text syntax, a bad date."""
+
+    exit_code = 2
+
+
+class NotFound(QuotetrackError):
+    """No speaker or outlet goes by that name; the message suggests near names."""
+
+    exit_code = 1
+
+
+class AmbiguousName(QuotetrackError):
+    """A name that fits several speakers or outlets; ``candidates`` lists them."""
+
+    exit_code = 2
+
+    def __init__(self, what: str, name: str, candidates: list[str]):
+        self.candidates = candidates
+        super().__init__(f"{what} {name!r} is ambiguous; say which: " + "; ".join(candidates))
+
+
+@dataclass
+class Filters:
+    """What ``search`` and ``export`` select; every field is optional and they combine with AND."""
+
+    text: str | None = None  # FTS5 query: words, "phrases", prefix*, AND/OR/NOT, NEAR()
+    speaker: str | None = None
+    outlet: str | None = None  # the publishing outlet of the article
+    relayed_by: str | None = None  # the outlet an article credits for the quote
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    until: str | None = None
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Named:
+    """A speaker or outlet a name was resolved to."""
+
+    id: int
+    name: str
+
+
+@dataclass
+class SpeakerProfile:
+    id: int
+    name: str
+    kind: str
+    aliases: list[str]
+    roles: list[dict]  # {"role", "count"}, most frequent first
+    quotes: int
+    articles: int
+    first: str | None
+    last: str | None
+    by_year: list[dict]  # {"year", "quotes"}
+    outlets: list[dict]  # {"outlet", "quotes"}: articles' outlets
+    relayed_by: list[dict]  # {"outlet", "quotes"}: outlets credited by them
+    recent: list[dict] = field(default_factory=list)  # quote rows, newest first
+
+
+@dataclass
+class OutletProfile:
+    id: int
+    name: str
+    kind: str | None
+    aliases: list[str]
+    articles: int
+    own: int  # quotes it published first-hand
+    relayed: int  # quotes it published crediting another outlet
+    credited: int  # quotes other outlets' articles credited to it
+    recent: list[dict] = field(default_factory=list)  # quote rows with "as", newest first
+
+
+def outlet_key(name: str) -> str:
+    """The key outlet names are stored under: folded words without a leading "the"."""
+    key = name_key(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def sqlite_path(db: str) -> str:
+    """The file behind ``--db`` (a path or a ``sqlite:///`` URL); other databases are refused."""
+    if "://" not in db:
+        return db
+    scheme, _, rest = db.partition("://")
+    if scheme.split("+")[0] != "sqlite":
+        raise QueryError(f"{db}: the query commands need a SQLite database (they use its FTS5 index)")
+    return rest[1:] if rest.startswith("/") else (rest or ":memory:")
+
+
+def check_date(value: str | None, what: str) -> str | None:
+    if value is not None and not _DATE.fullmatch(value):
+        raise QueryError(f"{what} {value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _fts_error(exc: sqlite3.Error) -> bool:
+    msg = str(exc).lower()
+    return "fts5" in msg or "no such column" in msg or "unterminated string" in msg or "malformed match" in msg
+
+
+def open_quotes(db: str) -> "QuoteDB":
+    """Open an existing quote database for reading; an older schema is upgraded first."""
+    path = sqlite_path(db)
+    if path != ":memory:" and not os.path.isfile(path):
+        raise QueryError(f"{db}: no database here; create one with: quotetrack ingest PATH... --db {db}")
+    try:
+        conn = sqlite3.connect(path, timeout=60, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_schema = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migration'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise QueryError(f"{db}: not a readable SQLite database ({exc})") from None
+    if not has_schema:
+        conn.close()
+        raise QueryError(f"{db}: not a quotetrack database; create one with: quotetrack ingest PATH... --db {db}")
+    if version != SCHEMA_VERSION:
+        conn.close()
+        _upgrade(db)  # refuses a newer schema with its own message
+        conn = sqlite3.connect(path, timeout=60, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only = 1")
+    return QuoteDB(conn, db)
+
+
+def _upgrade(db: str) -> None:
+    from .database import create_db_engine, migrate
+
+    engine = create_db_engine(db)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+QUOTE_COLUMNS = """q.id AS id, q.text AS quote, COALESCE(s.name, q.speaker_name) AS speaker,
+    q.speaker_role AS role, q.kind AS kind, o.name AS outlet, r.name AS relayed_by, q.date AS date,
+    a.title AS article, a.author AS author, a.url AS url, a.path AS path, q.article_id AS article_id,
+    q.start AS start, q."end" AS "end", q.group_id AS group_id"""
+QUOTE_JOINS = """JOIN article a ON a.id = q.article_id
+    LEFT JOIN speaker s ON s.id = q.speaker_id
+    LEFT JOIN outlet o ON o.id = q.outlet_id
+    LEFT JOIN outlet r ON r.id = q.relay_outlet_id"""
+NEWEST_FIRST = "q.date DESC, q.id DESC"
+
+
+class QuoteDB:
+    """A read-only view of a quote database; every method answers one kind of question."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str):
+        self.conn = conn
+        self.name = name
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "QuoteDB":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self, fts: str | None = None) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if fts is not None and _fts_error(exc):
+                raise QueryError(f"cannot parse the full-text query {fts!r} ({exc}); use words, "
+                                 '"a phrase", prefix*, AND, OR, NOT') from None
+            raise QueryError(f"{self.name}: database error: {exc}") from None
+
+    def rows(self, sql: str, params=(), fts: str | None = None) -> Iterator[dict]:
+        """Rows of a parameterised query as dicts, read lazily; errors become QueryErrors."""
+        with self._errors(fts):
+            cur = self.conn.execute(sql, params)
+            while batch := cur.fetchmany(500):
+                yield from map(dict, batch)
+
+    def one(self, sql: str, params=()):
+        with self._errors():
+            return self.conn.execute(sql, params).fetchone()
+
+    # ---- names ------------------------------------------------------------------------------
+
+    def resolve_speaker(self, name: str) -> Named:
+        """The one speaker ``name`` means: an alias, the full name, a surname, a name's beginning.
+
+        Case, accents and titles do not matter ("putin", "President Putin", "Əliyev"). A name
+        that fits several people raises AmbiguousName with them; one that fits nobody raises
+        NotFound with the nearest names.
+        """
+        key = name_key(name)
+        if not key:
+            raise QueryError(f"speaker {name!r}: a name needs letters or digits")
+        pn = person_name(name)
+        for k in dict.fromkeys(filter(None, (key, pn.key if pn else None))):
+            row = self.one("SELECT s.id, s.name FROM speaker_alias al JOIN speaker s ON s.id = al.speaker_id "
+                           "WHERE al.key = ?", (k,))
+            if row:
+                return Named(row["id"], row["name"])
+        steps = [("SELECT id, name FROM speaker WHERE key = ? AND kind != 'unnamed'", (key,))]
+        if pn is not None:
+            steps.append(("SELECT id, name, given_key FROM speaker WHERE surname_key = ?", (pn.surname,)))
+        steps += [("SELECT id, name FROM speaker WHERE key >= ? AND key < ? AND kind != 'unnamed'",
+                   (key, key + "\uffff")),
+                  ("SELECT id, name FROM speaker WHERE surname_key >= ? AND surname_key < ?", (key, key + "\uffff"))]
+        for sql, params in steps:
+            found = [r for r in self.rows(sql + f" ORDER BY id LIMIT {CANDIDATES + 1}", params)
+                     if "given_key" not in r or pn.compatible(r["given_key"])]
+            if len(found) == 1:
+                return Named(found[0]["id"], found[0]["name"])
+            if found:
+                raise AmbiguousName("speaker", name, self._speaker_labels(found))
+        near = self._near("SELECT name, key AS k FROM speaker WHERE kind != 'unnamed' AND key >= ? AND key < ?",
+                          "SELECT name, surname_key AS k FROM speaker WHERE surname_key >= ? AND surname_key < ?",
+                          key, pn.surname if pn else key)
+        raise NotFound(f"no speaker matches {name!r}" + (f"; did you mean: {', '.join(near)}" if near else ""))
+
+    def _speaker_labels(self, rows: list[dict]) -> list[str]:
+        out = []
+        for r in rows[:CANDIDATES]:
+            n = self.one("SELECT COUNT(*) FROM quote WHERE speaker_id = ?", (r["id"],))[0]
+            out.append(f"{r['name']} ({n} quote{'' if n == 1 else 's'})")
+        return out
+
+    def resolve_outlet(self, name: str) -> Named:
+        """The one outlet ``name`` means: any of its aliases ("TASS", "Itar-Tass"), or a name's beginning."""
+        key = outlet_key(name)
+        if not key:
+            raise QueryError(f"outlet {name!r}: a name needs letters or digits")
+        row = self.one("SELECT o.id, o.name FROM outlet_alias al JOIN outlet o ON o.id = al.outlet_id "
+                       "WHERE al.key = ?", (key,))
+        if row:
+            return Named(row["id"], row["name"])
+        found = list(self.rows(f"""SELECT DISTINCT o.id, o.name FROM outlet_alias al JOIN outlet o ON o.id = al.outlet_id
+                                   WHERE al.key >= ? AND al.key < ? ORDER BY o.id LIMIT {CANDIDATES + 1}""",
+                               (key, key + "\uffff")))
+        if len(found) == 1:
+            return Named(found[0]["id"], found[0]["name"])
+        if found:
+            raise AmbiguousName("outlet", name, [r["name"] for r in found[:CANDIDATES]])
+        near = self._near("SELECT alias AS name, key AS k FROM outlet_alias WHERE key >= ? AND key < ?", None, key, key)
+        raise NotFound(f"no outlet matches {name!r}" + (f"; did you mean: {', '.join(near)}" if near else ""))
+
+    def _near(self, sql: str, surname_sql: str | None, key: str, surname: str) -> list[str]:
+        """Names close to a misspelt one, among those sharing its first letter (an index range)."""
+        from rapidfuzz import fuzz, process
+
+        pool: dict[str, str] = {}
+        for q, k in ((sql, key), (surname_sql, surname)):
+            if q and k:
+                for r in self.rows(q + " LIMIT 5000", (k[0], k[0] + "\uffff")):
+                    pool.setdefault(r["k"], r["name"])
+        best = process.extract(key, list(pool), scorer=fuzz.WRatio, limit=5, score_cutoff=75)
+        best += process.extract(surname, list(pool), scorer=fuzz.WRatio, limit=5, score_cutoff=75)
+        return list(dict.fromkeys(pool[k] for k, _, _ in sorted(best, key=lambda b: -b[1])))[:5]
+
+    # ---- search -----------------------------------------------------------------------------
+
+    def where(self, f: Filters) -> tuple[list[str], list]:
+        """SQL conditions on ``quote q`` and their parameters, names resolved to ids."""
+        conds, params = [], []
+        if f.speaker:
+            conds.append("q.speaker_id = ?")
+            params.append(self.resolve_speaker(f.speaker).id)
+        if f.outlet:
+            conds.append("q.outlet_id = ?")
+            params.append(self.resolve_outlet(f.outlet).id)
+        if f.relayed_by:
+            conds.append("q.relay_outlet_id = ?")
+            params.append(self.resolve_outlet(f.relayed_by).id)
+        if check_date(f.since, "--since"):
+            conds.append("q.date >= ?")
+            params.append(f.since)
+        if check_date(f.until, "--until"):
+            conds.append("q.date <= ?")
+            params.append(f.until + "\uffff")  # "2007-03" takes in every day of March
+        bad = [k for k in f.kinds if k not in KINDS]
+        if bad:
+            raise QueryError(f"kind {bad[0]!r}: choose from {', '.join(KINDS)}")
+        if f.kinds:
+            conds.append(f"q.kind IN ({', '.join('?' * len(f.kinds))})")
+            params.extend(f.kinds)
+        return conds, params
+
+    def _text_condition(self, text: str) -> str:
+        """How to join the full-text index for one page of newest-first results.
+
+        Few matches are collected and sorted by date. Otherwise the quotes are walked newest
+        first (along the date index, or a filter's) and each is tested against the matches:
+        collected into a set ("+" keeps SQLite from looking quotes up by those ids), or, for
+        a very common word, by asking the index about each quote, which costs least when
+        nearly every quote matches (but too much per quote for a prefix query).
+        """
+        n = self.fts_count(text, FTS_CAP)
+        if n < FTS_SORT:
+            return "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+        if n < FTS_CAP or "*" in text:
+            return "+q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
+        return "EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? AND rowid = q.id)"
+
+    def fts_count(self, text: str, cap: int) -> int:
+        """Matches of a full-text query, counted up to ``cap``."""
+        with self._errors(fts=text):
+            return self.conn.execute("SELECT COUNT(*) FROM (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? "
+                                     "LIMIT ?)", (text, cap)).fetchone()[0]
+
+    def _conditions(self, f: Filters, page: bool) -> tuple[str, list, str | None]:
+        conds, params = self.where(f)
+        text = f.text.strip() if f.text else None
+        if f.text is not None and not text:
+            raise QueryError("the full-text query is empty")
+        if text:
+            conds.insert(0, self._text_condition(text) if page else
+                         "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+            params.insert(0, text)
+        return ("WHERE " + " AND ".join(conds) if conds else ""), params, text
+
+    def search(self, f: Filters, limit: int = 50) -> Iterator[dict]:
+        """The newest ``limit`` quote rows matching every filter.
+
+        The page is chosen on the quote table alone; articles, speakers and outlets are
+        joined for those rows only.
+        """
+        where, params, text = self._conditions(f, page=True)
+        sql = (f"SELECT {QUOTE_COLUMNS} FROM (SELECT q.id FROM quote q {where} ORDER BY {NEWEST_FIRST} LIMIT ?) "
+               f"page JOIN quote q ON q.id = page.id {QUOTE_JOINS} ORDER BY {NEWEST_FIRST}")
+        return self.rows(sql, params + [limit], fts=text)
+
+    def select(self, f: Filters, columns: str, order: str, joins: str = QUOTE_JOINS) -> Iterator[dict]:
+        """Every quote matching the filters, with the columns and order a caller of this package gives."""
+        where, params, text = self._conditions(f, page=False)
+        return self.rows(f"SELECT {columns} FROM quote q {joins} {where} ORDER BY {order}", params, fts=text)
+
+    # ---- speakers ---------------------------------------------------------------------------
+
+    def speakers(self, top: int | None = None) -> list[dict]:
+        """Named speakers by number of quotes, with their commonest role and first and last date."""
+        sql = """SELECT s.id AS id, s.name AS speaker, s.kind AS kind, c.n AS quotes FROM
+                   (SELECT speaker_id, COUNT(*) AS n FROM quote WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
+                 JOIN speaker s ON s.id = c.speaker_id WHERE s.kind != 'unnamed'
+                 ORDER BY c.n DESC, s.name, s.id"""
+        out = list(self.rows(sql + (" LIMIT ?" if top else ""), (top,) if top else ()))
+        for row in out:
+            sid = row["id"]
+            row["first"] = self.one("SELECT MIN(date) FROM quote WHERE speaker_id = ?", (sid,))[0]
+            row["last"] = self.one("SELECT MAX(date) FROM quote WHERE speaker_id = ?", (sid,))[0]
+            role = self.one("SELECT role FROM speaker_role WHERE speaker_id = ? ORDER BY count DESC, role LIMIT 1",
+                            (sid,))
+            row["role"] = role[0] if role else None
+        return out
+
+    def speaker(self, name: str, limit: int | None = 20) -> SpeakerProfile:
+        """Everything known about one speaker, and their latest quotes.
+
+        The counts come from one pass over the speaker's quotes, read in index order.
+        """
+        who = self.resolve_speaker(name)
+        sid = who.id
+        kind = self.one("SELECT kind FROM speaker WHERE id = ?", (sid,))[0]
+        articles, years, outlets, relays = set(), Counter(), Counter(), Counter()
+        count, first, last = 0, None, None
+        for r in self.rows("SELECT article_id, outlet_id, relay_outlet_id, date FROM quote WHERE speaker_id = ? "
+                           "ORDER BY date", (sid,)):
+            count += 1
+            articles.add(r["article_id"])
+            outlets[r["outlet_id"]] += 1
+            if r["relay_outlet_id"] is not None:
+                relays[r["relay_outlet_id"]] += 1
+            if r["date"]:
+                years[r["date"][:4]] += 1
+                first = first or r["date"]
+                last = r["date"]
+        return SpeakerProfile(
+            id=sid, name=who.name, kind=kind,
+            aliases=[r["alias"] for r in self.rows("SELECT alias FROM speaker_alias WHERE speaker_id = ? "
+                                                   "ORDER BY alias", (sid,))],
+            roles=list(self.rows("SELECT role, count FROM speaker_role WHERE speaker_id = ? "
+                                 "ORDER BY count DESC, role", (sid,))),
+            quotes=count, articles=len(articles), first=first, last=last,
+            by_year=[{"year": y, "quotes": n} for y, n in sorted(years.items())],
+            outlets=self._named_tally(outlets), relayed_by=self._named_tally(relays),
+            recent=list(self.quotes("q.speaker_id = ?", (sid,), limit)))
+
+    def _named_tally(self, counts: Counter) -> list[dict]:
+        """{"outlet", "quotes"} for outlet ids and their counts, largest first."""
+        names = self.outlet_names(k for k in counts if k is not None)
+        return sorted(({"outlet": names[k], "quotes": n} for k, n in counts.items() if k in names),
+                      key=lambda d: (-d["quotes"], d["outlet"]))
+
+    def outlet_names(self, ids) -> dict[int, str]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        return {r["id"]: r["name"] for r in self.rows(
+            f"SELECT id, name FROM outlet WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+
+    def quotes(self, cond: str, params: tuple, limit: int | None, order: str = NEWEST_FIRST) -> Iterator[dict]:
+        """Quote rows under a condition written by this package (never by a user)."""
+        sql = f"SELECT {QUOTE_COLUMNS} FROM quote q {QUOTE_JOINS} WHERE {cond} ORDER BY {order}"
+        return self.rows(sql + (" LIMIT ?" if limit is not None else ""),
+                         params + ((limit,) if limit is not None else ()))
+
+    # ---- outlets ----------------------------------------------------------------------------
+
+    def outlets(self) -> list[dict]:
+        """Every outlet with its articles and the quotes it published (own, relayed) or was credited with.
+
+        Counted along the outlet indexes; only relayed quotes are read row by row.
+        """
+        out = list(self.rows("SELECT id, name AS outlet, kind FROM outlet ORDER BY name, id"))
+        published = self._counts("SELECT outlet_id AS k, COUNT(*) AS n FROM quote GROUP BY outlet_id")
+        relayed, credited = Counter(), Counter()
+        for r in self.rows("SELECT outlet_id, relay_outlet_id FROM quote WHERE relay_outlet_id IS NOT NULL"):
+            if r["relay_outlet_id"] != r["outlet_id"]:
+                relayed[r["outlet_id"]] += 1
+                credited[r["relay_outlet_id"]] += 1
+        articles = self._counts("SELECT outlet_id AS k, COUNT(*) AS n FROM article GROUP BY outlet_id")
+        for row in out:
+            oid = row["id"]
+            row.update(articles=articles.get(oid, 0), own=published.get(oid, 0) - relayed.get(oid, 0),
+                       relayed=relayed.get(oid, 0), credited=credited.get(oid, 0))
+        out.sort(key=lambda r: (-(r["own"] + r["relayed"] + r["credited"]), r["outlet"], r["id"]))
+        return out
+
+    def _counts(self, sql: str) -> dict:
+        return {r["k"]: r["n"] for r in self.rows(sql)}
+
+    def outlet(self, name: str, limit: int | None = 20) -> OutletProfile:
+        """One outlet: what it published first-hand, what it relayed, and what others credited to it."""
+        who = self.resolve_outlet(name)
+        oid = who.id
+        kind = self.one("SELECT kind FROM outlet WHERE id = ?", (oid,))[0]
+        total, relayed = self.one("SELECT COUNT(*), COUNT(*) FILTER (WHERE relay_outlet_id IS NOT NULL "
+                                  "AND relay_outlet_id != outlet_id) FROM quote WHERE outlet_id = ?", (oid,))
+        credited = self.one("SELECT COUNT(*) FROM quote WHERE relay_outlet_id = ? AND outlet_id != ?", (oid, oid))[0]
+        role = (", CASE WHEN q.outlet_id != ? THEN 'credited' WHEN q.relay_outlet_id != q.outlet_id "
+                "THEN 'relayed' ELSE 'own' END AS \"as\"")
+        sql = (f"SELECT {QUOTE_COLUMNS}{role} FROM quote q {QUOTE_JOINS} WHERE q.{{col}} = ? ORDER BY {NEWEST_FIRST}"
+               + (" LIMIT ?" if limit is not None else ""))
+        tail = (limit,) if limit is not None else ()
+        merged = list(self.rows(sql.format(col="outlet_id"), (oid, oid) + tail))
+        merged += [r for r in self.rows(sql.format(col="relay_outlet_id"), (oid, oid) + tail) if r["as"] == "credited"]
+        merged.sort(key=lambda r: (r["date"] is not None, r["date"] or "", r["id"]), reverse=True)
+        return OutletProfile(
+            id=oid, name=who.name, kind=kind,
+            aliases=[r["alias"] for r in self.rows("SELECT alias FROM outlet_alias WHERE outlet_id = ? ORDER BY alias",
+                                                   (oid,))],
+            articles=self.one("SELECT COUNT(*) FROM article WHERE outlet_id = ?", (oid,))[0],
+            own=total - relayed, relayed=relayed, credited=credited,
+            recent=merged[:limit] if limit is not None else merged)
