@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import sys
+import tempfile
 import textwrap
-from typing import Iterable, Sequence
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Sequence
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -92,3 +95,20 @@ def render_table(rows: list[dict], columns: Sequence[tuple[str, str]], width: in
             lines.append("  ".join((x[k] if k < len(x) else "").ljust(w)
                                    for x, w in zip(wrapped, widths)).rstrip())
     return "\n".join(lines) + "\n"
+
+
+@contextmanager
+def atomic_output(path: str, encoding: str = "utf-8") -> Iterator:
+    """A text file that appears at ``path`` whole or not at all (written aside, then renamed)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix="-" + os.path.basename(path), dir=folder)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only mode
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

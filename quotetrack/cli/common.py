@@ -32,7 +32,9 @@ def fatal_errors(func):
         try:
             return func(*args, **kwargs)
         except QuotetrackError as exc:
-            raise Fatal(str(exc)) from None
+            fatal = Fatal(str(exc))
+            fatal.exit_code = getattr(exc, "exit_code", EXIT_FATAL)  # e.g. 1 for a name nobody goes by
+            raise fatal from None
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -63,3 +65,17 @@ def model_option(func):
 def show_progress() -> bool:
     """Progress goes to stderr, and only when a person is watching it."""
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def filter_options(func):
+    """The quote filters of ``search`` and ``export``: speaker, outlets, dates, kinds."""
+    for decorator in reversed((
+            click.option("--speaker", metavar="NAME", help="Quotes of this speaker (case, accents, surname or alias)."),
+            click.option("--outlet", metavar="NAME", help="Quotes in articles published by this outlet."),
+            click.option("--relayed-by", metavar="NAME", help="Quotes an article credits to this outlet."),
+            click.option("--since", metavar="DATE", help="Articles dated on or after DATE (YYYY[-MM[-DD]])."),
+            click.option("--until", metavar="DATE", help="Articles dated on or before DATE (YYYY[-MM[-DD]])."),
+            click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect"]),
+                         help="Only quotes of this kind (repeatable)."))):
+        func = decorator(func)
+    return func
