@@ -10,8 +10,10 @@ import click
 
 from .. import __version__
 from .edit import alias, merge, rename, split
+from .export import export
 from .extract import extract
 from .ingest import ingest
+from .query import check, outlet, outlets, search, speaker, speakers
 from .serve import serve
 
 
@@ -29,3 +31,10 @@ main.add_command(rename)
 main.add_command(alias)
 main.add_command(split)
 main.add_command(serve)
+main.add_command(search)
+main.add_command(speakers)
+main.add_command(speaker)
+main.add_command(outlets)
+main.add_command(outlet)
+main.add_command(check)
+main.add_command(export)
