@@ -26,3 +26,25 @@ def extract_text(extractor):
         article = article_from_text("Headline\n\n" + text, "test.txt", outlet=outlet)
         return extractor.extract(article)
     return run
+
+
+def _ingest(paths, db):
+    from click.testing import CliRunner
+
+    from quotetrack.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", *map(str, paths), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return str(db)
+
+
+@pytest.fixture(scope="session")
+def seed_db(extractor, tmp_path_factory):
+    """The seed article alone, ingested once through the real command; tests only read it."""
+    return _ingest([SEED], tmp_path_factory.mktemp("seed") / "seed.db")
+
+
+@pytest.fixture(scope="session")
+def cross_db(extractor, tmp_path_factory):
+    """Every bundled fixture (the seed and fixtures/cross/), ingested once; tests only read it."""
+    return _ingest([FIXTURES], tmp_path_factory.mktemp("cross") / "cross.db")

@@ -1,0 +1,160 @@
+"""``quotetrack export``: every format parsed back with a real parser."""
+import csv
+import io
+import json
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+import pytest
+import rispy
+from click.testing import CliRunner
+
+from quotetrack.citations import bibtex_fields, render, tex
+from quotetrack.cli import main
+
+from .conftest import SEED
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "csl-data.json").read_text())
+
+
+def export(db, *args):
+    r = CliRunner().invoke(main, ["export", *args, "--db", db])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def records(db, *args):
+    return json.loads(export(db, *args, "--format", "json"))
+
+
+def test_every_citation_carries_what_a_writer_needs(seed_db):
+    cites = records(seed_db, "--relayed-by", "Itar-Tass", "--kind", "direct", "--kind", "mixed")
+    assert [(c["quote"], c["speaker"], c["role"], c["attribution"]) for c in cites] == [
+        ("I am grateful to the president of Azerbaijan for using any opportunity for meeting,", "Vladimir Putin",
+         "Russian leader", "quoted by Itar-Tass, as reported by EurasiaNet"),
+        ("always was a welcome guest.", "Vladimir Putin", "Russian leader",
+         "quoted by Itar-Tass, as reported by EurasiaNet")]
+    c = cites[0]
+    assert (c["article"], c["author"], c["outlet"], c["relayed_by"], c["date"], c["path"], c["start"], c["end"]) == (
+        "Russia Moves To Repair Ties With Azerbaijan", "Sergei Blagov", "EurasiaNet", "Itar-Tass", "2007-04-02",
+        str(SEED), 356, 439)
+    text = Path(c["path"]).read_text(encoding="utf-8")
+    assert text[c["start"]:c["end"]] == c["quote"]
+
+
+def test_order_is_speaker_date_article_offset_and_keys_are_stable(cross_db):
+    cites = records(cross_db)
+    order = [(c["speaker"], c["date"]) for c in cites]
+    assert order == sorted(order, key=lambda o: (o[0] is None, o[0] or "", o[1] or ""))
+    keys = [c["key"] for c in cites]
+    assert len(set(keys)) == len(keys)
+    by_id = {c["quote_id"]: c["key"] for c in cites}
+    some = records(cross_db, "--outlet", "APA")
+    assert some and all(by_id[c["quote_id"]] == c["key"] for c in some)
+    assert export(cross_db, "--format", "bibtex") == export(cross_db, "--format", "bibtex")
+
+
+def test_csv_round_trips(cross_db, tmp_path):
+    out = tmp_path / "q.csv"
+    CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(out), "--db", cross_db])
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes spreadsheets read UTF-8
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        got = list(csv.DictReader(f))
+    want = records(cross_db)
+    assert [{k: str(v) if v is not None else "" for k, v in c.items()} for c in want] == got
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+TRICKY = {"key": "smith2007a-abc123", "quote": 'He said {braces}, 100% "quoted" & \\back_slash ~ # $ ^',
+          "speaker": "Ilham Əliyev", "role": "Président", "kind": "direct",
+          "attribution": "quoted by Agence France-Presse, as reported by Müller Zeitung",
+          "outlet": "Müller Zeitung", "relayed_by": "Agence France-Presse", "article": "Ünïcode {title} 50%",
+          "author": "Zoë O'Brien", "date": "2007-04-02", "url": "https://example.org/a?b=1&c=2%20", "path": None,
+          "start": 5, "end": 60, "quote_id": 1, "group_id": 1}
+
+
+def _decode(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        if value.startswith(r"\textbackslash{}", i):
+            out.append("\\")
+            i += len(r"\textbackslash{}")
+        elif value.startswith((r"\^{}", r"\~{}"), i):
+            out.append(value[i + 1])
+            i += 4
+        elif value[i] == "\\":
+            out.append(value[i + 1])
+            i += 2
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+def test_bibtex_parses_back_with_every_field_intact():
+    lib = bibtexparser.parse_string(render([TRICKY], "bibtex"))
+    assert not lib.failed_blocks
+    (entry,) = lib.entries
+    assert (entry.entry_type, entry.key) == ("article", TRICKY["key"])
+    assert {f.key: _decode(f.value) for f in entry.fields} == bibtex_fields(TRICKY)
+    assert tex("a%b{c}") == r"a\%b\{c\}"
+
+
+def test_bibtex_of_the_fixtures(cross_db):
+    lib = bibtexparser.parse_string(export(cross_db, "--format", "bibtex"))
+    assert not lib.failed_blocks
+    cites = records(cross_db)
+    assert [e.key for e in lib.entries] == [c["key"] for c in cites]
+    for e, c in zip(lib.entries, cites):
+        assert _decode(e.fields_dict["quote"].value) == " ".join(c["quote"].split())
+        assert _decode(e.fields_dict["journal"].value) == c["outlet"]
+
+
+def test_ris_as_reference_managers_read_it(cross_db):
+    entries = rispy.loads(render([TRICKY], "ris"))
+    (e,) = entries
+    assert (e["type_of_reference"], e["id"], e["authors"], e["title"], e["secondary_title"], e["year"],
+            e["date"], e["urls"], e["abstract"], e["custom1"], e["custom2"], e["custom3"], e["custom4"]) == (
+        "NEWS", TRICKY["key"], ["Zoë O'Brien"], TRICKY["article"], "Müller Zeitung", "2007", "2007/04/02",
+        [TRICKY["url"]], TRICKY["quote"], "Ilham Əliyev", "Président", "Agence France-Presse", "5-60")
+    fixtures = rispy.loads(export(cross_db, "--format", "ris"))
+    assert [f["id"] for f in fixtures] == [c["key"] for c in records(cross_db)]
+
+
+def test_csl_json_validates_and_formats(cross_db):
+    items = json.loads(export(cross_db, "--format", "csl-json"))
+    jsonschema.validate(items, SCHEMA)
+    jsonschema.validate(json.loads(render([TRICKY], "csl-json")), SCHEMA)
+    assert items[0]["type"] == "article-newspaper" and items[0]["custom"]["quote"]
+
+
+@pytest.mark.parametrize("style, reference", [
+    ("apa", "Blagov, S. (2007, April 2). Russia Moves To Repair Ties With Azerbaijan. EurasiaNet."),
+    ("harvard", "Blagov, S. (2007) “Russia Moves To Repair Ties With Azerbaijan”, EurasiaNet, 2 April."),
+    ("ieee", "[1]S. Blagov, “Russia Moves To Repair Ties With Azerbaijan”, EurasiaNet, Apr. 02, 2007."),
+])
+def test_text_is_formatted_by_the_csl_style(seed_db, style, reference):
+    out = export(seed_db, "blackmail", "--format", "text", "--style", style)
+    lines = out.splitlines()
+    assert "commercial blackmail" in lines[0] and "Ilham Aliyev" in lines[0]
+    assert lines[1].strip() == reference
+
+
+def test_unknown_style_and_no_match(seed_db, tmp_path):
+    r = CliRunner().invoke(main, ["export", "--format", "text", "--style", "../../etc/passwd", "--db", seed_db])
+    assert r.exit_code == 2 and "style name" in r.stderr
+    r = CliRunner().invoke(main, ["export", "--format", "text", "--style", "no-such-style", "--db", seed_db])
+    assert r.exit_code == 2 and "no such CSL style" in r.stderr
+    out = tmp_path / "none.csv"
+    r = CliRunner().invoke(main, ["export", "zeppelin", "-o", str(out), "--db", seed_db])
+    assert r.exit_code == 1 and not out.exists()
+
+
+def test_markdown_and_jsonl(seed_db):
+    md = export(seed_db, "blackmail", "--kind", "mixed", "--format", "markdown").splitlines()
+    assert md[0].startswith("- “commercial blackmail.” — Ilham Aliyev (Azerbaijani President), "
+                            "as reported by EurasiaNet. *Russia Moves To Repair Ties With Azerbaijan*")
+    lines = [json.loads(x) for x in export(seed_db, "--format", "jsonl").splitlines()]
+    assert lines == records(seed_db)
