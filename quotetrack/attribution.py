@@ -100,6 +100,7 @@ class Attributor:
         self.para_starts = [s for s, _ in paragraphs]
         self.cues = cues()
         self.previous: Quote | None = None
+        self._scene_list = None
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)
@@ -474,6 +475,10 @@ class Attributor:
             quote.outlet, quote.relayed = relay, True
             return
         quote.outlet, quote.relayed = own, False
+        scene = self._scene_before(quote.start, speaker)
+        if scene and (own is None or _key(scene) != _key(own)):
+            quote.outlet, quote.relayed = scene, True
+            return
         prev = self.previous
         if prev is None or not prev.relayed or speaker is None or prev.speaker != speaker.name:
             return
@@ -483,6 +488,48 @@ class Attributor:
         # speaker named afresh usually starts a new scene)
         if gap == 0 or gap <= 2 and speaker.resolved == "pronoun":
             quote.outlet, quote.relayed = prev.outlet, True
+
+    def _scenes(self) -> list[tuple[int, int, str, set]]:
+        """Sentences that set a scene in an outlet: "Sanders told MSNBC's Morning Joe that...",
+        "In a Wall Street Journal essay, Ivanka Trump wrote...", "On Fox News Sunday, ...".
+        -> (sentence start, paragraph, outlet, names of the people the sentence mentions)."""
+        if self._scene_list is not None:
+            return self._scene_list
+        out = []
+        text = self.p.text
+        for s_start, s_end in self.p.sentences:
+            for ms, me, outlet in gazetteer().find(text, s_start, s_end):
+                if self.p.people._in_quote(ms):
+                    continue
+                before = text[max(s_start, ms - 30):ms].lower()
+                after = text[me:me + 25].lower()
+                framing = text[s_start:ms].strip().lower() in ("in", "on", "in a", "in an", "on the", "in the")
+                linked = framing or re.search(r"\b(told|tells|telling|to|with|on|interview|according to|wrote in|writing in|"
+                                              r"appeared on|appearing on|speaking to|spoke to|speaking with)\s*(the\s+)?$", before) \
+                    or re.match(r"['’]s?\s+(\S+\s+)?(interview|show|program|broadcast|essay|op-ed|column|profile|report)|"
+                                r"\s+(interview|essay|op-ed|column|profile)", after)
+                if not linked:
+                    continue
+                names = {m.person.canonical for m in self.p.people.mentions if s_start <= m.start < s_end}
+                out.append((s_start, self.paragraph_of(s_start), outlet.name, names, framing))
+                break
+        self._scene_list = out
+        return out
+
+    def _scene_before(self, pos: int, speaker: Speaker | None) -> str | None:
+        """The outlet of a scene set just before a quote that the quote belongs to: one that
+        names its speaker, in its paragraph or the one before; or one that frames the
+        paragraph ("In The New Yorker's profile, ...")."""
+        para = self.paragraph_of(pos)
+        for s_start, s_para, outlet, names, framing in reversed(self._scenes()):
+            if s_start >= pos:
+                continue
+            if para - s_para > 1:
+                break
+            if speaker is not None and speaker.name in names or framing:
+                return outlet
+            break
+        return None
 
     # ------------------------------------------------------------------ kinds and flags
     def _kind(self, q: QuoteSpan, cue, inside: set, sieve) -> str:
