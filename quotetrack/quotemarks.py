@@ -62,11 +62,19 @@ def _kind(ch: str) -> str:
 def _is_apostrophe(text: str, i: int) -> bool:
     left = text[i - 1] if i > 0 else " "
     right = text[i + 1] if i + 1 < len(text) else " "
-    if left.isalnum() and right.isalnum():
+    if text[i] != "‘" and left.isalnum() and right.isalnum():
         return True  # don’t, Putin’s, rock’n’roll
-    if right.isdigit() and not left.isalnum():
-        return True  # ’90s
+    if _ELIDED_YEAR.match(text, i + 1) and not left.isalnum():
+        return True  # ’90s, '07 (also the wrongly curled ‘90s); never '2008
+    if right in "nN" and text[i + 2:i + 3] in ("’", "'") and not left.isalnum():
+        return True  # the first mark of rock ’n’ roll
+    if left in "nN" and i >= 2 and text[i - 2] in "‘’'" and not right.isalnum() \
+            and (i < 3 or not text[i - 3].isalnum()):
+        return True  # its second mark
     return False
+
+
+_ELIDED_YEAR = re.compile(r"\d\d(?!\d)")
 
 
 def scan(text: str) -> list[QuoteSpan]:
@@ -79,11 +87,36 @@ def scan(text: str) -> list[QuoteSpan]:
 
 
 def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
-    """Scan one paragraph into ``spans``; -> the kind of a quote that runs on, or None."""
+    """Scan one paragraph into ``spans``; -> the kind of a quote that runs on, or None.
+
+    A straight ``'`` that opens a quote is tentative: when it is still open at the paragraph
+    end it was an apostrophe after all ('Nam, 'til, 'em), so it is dropped and the quotes
+    closed inside it are kept as if it had never opened.
+    """
     stack: list[tuple[str, int, str, int]] = []  # (kind, mark offset, char, content start)
+    counts = {"single": 0, "double": 0, "guillemet": 0}  # open marks of each kind in the stack
+    firm = 0  # open marks in the stack that are not tentative
+    candidates: list[QuoteSpan] = []  # closed while only tentative marks stayed open
     # the offset of a mark that reopens the quote the previous paragraph left open
     reopen_at = p_start if continued_kind and text[p_start:p_start + 1] in ALL_MARKS \
         and _kind(text[p_start]) == continued_kind else -1
+
+    def tentative(entry) -> bool:
+        return entry[2] == "'" and entry[1] != reopen_at
+
+    def push(entry):
+        nonlocal firm
+        stack.append(entry)
+        counts[entry[0]] += 1
+        firm += not tentative(entry)
+
+    def pop():
+        nonlocal firm
+        entry = stack.pop()
+        counts[entry[0]] -= 1
+        firm -= not tentative(entry)
+        return entry
+
     for m in _MARK_RE.finditer(text, p_start, p_end):
         i, ch = m.start(), m.group()
         if ch == "''":
@@ -93,13 +126,12 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
         can_open = left in _OPENERS_BEFORE and not right.isspace()
         can_close = right in _CLOSERS_AFTER and not left.isspace()
         kind = _kind(ch)
-        top = stack[-1][0] if stack else None
         if kind == "single":
-            if ch in "’'" and _is_apostrophe(text, i):
+            if _is_apostrophe(text, i):
                 continue
-            if "single" in (k for k, *_ in stack) and ch in "’'" and (can_close or not can_open):
+            if counts["single"] and ch in "’'" and (can_close or not can_open):
                 while stack and stack[-1][0] != "single":
-                    stack.pop()
+                    pop()
                 action = "close"
             elif can_open and ch in "‘'" or (ch == "’" and can_open and not can_close and not stack):
                 action = "open"
@@ -109,11 +141,11 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
             if ch == "«":
                 action = "open" if can_open or not can_close else None
             else:
-                action = "close" if any(k == "guillemet" for k, *_ in stack) else None
+                action = "close" if counts["guillemet"] else None
             if action is None:
                 continue
         else:  # double
-            open_double = any(k == "double" for k, *_ in stack)
+            open_double = counts["double"] > 0
             if ch in DOUBLE_OPEN and ch != "“":
                 action = "open"  # „
             elif ch == "“":
@@ -132,35 +164,55 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
                 continue
             if action == "close":
                 while stack and stack[-1][0] != "double":
-                    stack.pop()  # unclosed singles inside were apostrophes or typos
+                    pop()  # unclosed singles inside were apostrophes or typos
         if action == "open":
-            stack.append((kind, i, ch, m.end()))
+            push((kind, i, ch, m.end()))
             continue
         # close: pop to the matching open mark
         while stack and stack[-1][0] != kind:
-            stack.pop()
+            pop()
         if not stack:
             continue
-        _, o, och, c = stack.pop()
+        _, o, och, c = pop()
         if not stack:
-            span = QuoteSpan(c, i, o, i, och)
+            span = _span(text, c, i, o, i, och)
             if o == reopen_at:
                 span.flags.append("continued")
-            spans.append(span)
-    if stack:
-        kind, o, och, c = stack[0]
-        end = p_end
-        while end > c and text[end - 1].isspace():
-            end -= 1
-        span = QuoteSpan(c, end, o, None, och)
-        if o == reopen_at:
-            span.flags.append("continued")
-        nxt = _next_paragraph_opens(text, p_end, kind)
-        span.flags.append("continues" if nxt else "unclosed")
-        if end > span.start:
-            spans.append(span)
-        return kind if nxt else None
-    return None
+            if span.end > span.start:  # “” quotes nothing
+                spans.append(span)
+            candidates.clear()  # they were nested inside this quote
+        elif not firm:
+            while candidates and candidates[-1].open_mark > o:
+                candidates.pop()  # nested inside this one
+            candidates.append(_span(text, c, i, o, i, och))
+    if not stack:
+        return None
+    first_firm = next((k for k, entry in enumerate(stack) if not tentative(entry)), None)
+    if first_firm != 0 and not (first_firm is None and _next_paragraph_opens(text, p_end, "single")):
+        spans.extend(candidates)  # the tentative marks below them were apostrophes
+        if first_firm is None:
+            return None
+    kind, o, och, c = stack[first_firm or 0]
+    end = p_end
+    while end > c and text[end - 1].isspace():
+        end -= 1
+    span = _span(text, c, end, o, None, och)
+    if o == reopen_at:
+        span.flags.append("continued")
+    nxt = _next_paragraph_opens(text, p_end, kind)
+    span.flags.append("continues" if nxt else "unclosed")
+    if span.end > span.start:
+        spans.append(span)
+    return kind if nxt else None
+
+
+def _span(text: str, start: int, end: int, open_mark: int, close_mark: int | None, mark: str) -> QuoteSpan:
+    """A span without the spaces just inside its marks (« oui »)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, open_mark, close_mark, mark)
 
 
 def _next_paragraph_opens(text: str, p_end: int, kind: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .errors import ReadError
@@ -72,11 +72,23 @@ def _detect(data: bytes, path) -> tuple[str, str]:
     """Decode non-UTF-8 bytes with charset-normalizer, or refuse them clearly."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
+    matches = from_bytes(data[:1_000_000])
+    best = matches.best()
     if best is None or best.encoding in ("utf_8",):
         raise ReadError(path, "not valid UTF-8 and no other text encoding fits "
                               "(try --encoding latin-1 or --encoding cp1252)")
     enc = best.encoding
+    # Short Western European texts fit several code pages equally well (French "très" is
+    # "trčs" in cp1250); on a tie the most common legacy encoding of news text wins.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01:
+            enc = "cp1252"
+    if enc != "cp1252":
+        try:
+            if data.decode("cp1252") == data.decode(enc):
+                enc = "cp1252"  # the same text either way: name the usual encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
         return data.decode(enc), enc
     except (UnicodeDecodeError, LookupError):
@@ -110,6 +122,8 @@ def parse_header(text: str) -> tuple[dict, int]:
             raw["author"] = ln
         elif "outlet_line" not in raw:
             raw["outlet_line"] = ln
+        elif "date_raw" not in raw:
+            raw["date_raw"] = ln  # the date line, even when it cannot be read as a date
     return raw, m.end()
 
 
@@ -145,7 +159,10 @@ def parse_date(raw: str | None, order: str = "auto", body: str = "") -> str | No
     (month first, day first) are tried, and the article body decides: an article is published
     on or after the events it reports, so a reading that falls before a date the body mentions
     by name ("March 27", "April 1") is dropped; of the readings left, the earliest is taken.
-    When the body decides nothing, month first (the US convention) wins.
+    When the body decides nothing, month first (the US convention) wins. A date that starts
+    with a four-digit year is always year/month/day; ``order="ymd"`` also reads ``07/4/2`` so,
+    and leaves a date whose year comes last (``2/4/2007``) to the automatic rule. A date that
+    lacks its day, month or year ("April 2007") is not read.
     """
     if not raw:
         return None
@@ -154,8 +171,9 @@ def parse_date(raw: str | None, order: str = "auto", body: str = "") -> str | No
     m = _NUMERIC.match(raw)
     if m:
         a, b, c = (int(x) for x in m.groups())
-        if len(m.group(1)) == 4:
-            readings = {"ymd": (a, b, c)}
+        if len(m.group(1)) == 4 or order == "ymd" and len(m.group(3)) <= 2:
+            year = a if a >= 100 else a + (2000 if a < 50 else 1900)
+            readings = {"ymd": (year, b, c)}
             order = "ymd"
         else:
             year = c + (2000 if c < 50 else 1900) if c < 100 else c
@@ -182,10 +200,14 @@ def parse_date(raw: str | None, order: str = "auto", body: str = "") -> str | No
         return valid["mdy"].isoformat()
     from dateutil import parser as dateparser
 
+    # Parsed against two different defaults: a date that lacks its day, month or year
+    # ("April 2007") comes out differently and is not read, rather than completed with today.
     try:
-        return dateparser.parse(raw, dayfirst=(order == "dmy"), fuzzy=True).date().isoformat()
+        a, b = (dateparser.parse(raw, default=d, dayfirst=(order == "dmy"), fuzzy=True).date()
+                for d in (datetime(2001, 1, 1), datetime(2002, 2, 2)))
     except (ValueError, OverflowError, TypeError):
         return None
+    return a.isoformat() if a == b else None
 
 
 def article_from_text(text: str, path: str | None = None, *, date_order: str = "auto",

@@ -1,0 +1,176 @@
+"""Attribution on sentences of our own: cues, speakers, pronouns, names, roles, kinds, relays.
+
+Each row is an article body (the fixture adds a headline line and the outlet "The Daily
+Planet") and the quotes a reader would list: (text, speaker, mention, outlet, relayed, kind).
+"""
+import pytest
+
+from quotetrack.extract import Extractor
+
+OWN = "The Daily Planet"
+FIRST_HAND = (OWN, False)
+
+
+def quotes(extract_text, body, **kw):
+    """The quotes of ``body`` (claims without marks left out); every offset is checked."""
+    text = "Headline\n\n" + body
+    out = [q for q in extract_text(body, **kw) if q.kind != "indirect"]
+    for q in out:
+        assert text[q.start:q.end] == q.text
+        m = q.speaker_mention
+        if m is not None:
+            assert text[m.start:m.end] == m.text
+    return out
+
+
+def rows(qs):
+    return [(q.text.rstrip(",."), q.speaker, q.speaker_mention and q.speaker_mention.text, q.outlet, q.relayed, q.kind)
+            for q in qs]
+
+
+CASES = [
+    # reporting cues, speaker after and before the quote
+    ("The council met on Monday.\n\n\"The budget is balanced,\" Laura Kent said.",
+     [("The budget is balanced", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("The council met on Monday.\n\n\"We will appeal,\" said Daniel Okafor, the team's lawyer.",
+     [("We will appeal", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    ("Laura Kent told reporters: \"The budget is balanced.\"",
+     [("The budget is balanced", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("The council met on Monday.\n\n\"The roads will be repaired,\" the governor added.",
+     [("The roads will be repaired", "the governor", "the governor", *FIRST_HAND, "direct")]),
+    ("Daniel Okafor insisted that the ruling was \"deeply unfair.\"",
+     [("deeply unfair", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "mixed")]),
+    ("Laura Kent noted that \"nothing has been decided yet.\"",
+     [("nothing has been decided yet", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
+    ("Daniel Okafor warned that the strike would \"cripple the port.\"",
+     [("cripple the port", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "mixed")]),
+    ("Laura Kent characterized the plan as \"a reckless gamble.\"",
+     [("a reckless gamble", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
+    ("Laura Kent went on to say that the council \"will not back down.\"",
+     [("will not back down", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
+    ("The harbor will close in May, according to Daniel Okafor, who called the decision \"painful but necessary.\"",
+     [("painful but necessary", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "mixed")]),
+    ("Daniel Okafor said:\n\n\"We are ready to talk.\"",
+     [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    ("\"I am sure,\" Laura Kent said, \"that we will win.\"",
+     [("I am sure", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed"),
+      ("that we will win", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # pronouns
+    ("Daniel Okafor met Laura Kent on Monday. \"We are ready to talk,\" he said.",
+     [("We are ready to talk", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
+    ("Daniel Okafor met Laura Kent on Monday. \"We are ready to talk,\" she said.",
+     [("We are ready to talk", "Laura Kent", "she", *FIRST_HAND, "direct")]),
+    ("Daniel Okafor spoke first. He said the deal was \"a fair one.\"",
+     [("a fair one", "Daniel Okafor", "He", *FIRST_HAND, "mixed")]),
+    ("Laura Kent and Daniel Okafor met.\n\n\"It went well,\" Kent said.\n\n"
+     "\"We agreed on most things,\" Okafor said. He added that the talks were \"frank.\"",
+     [("It went well", "Laura Kent", "Kent", *FIRST_HAND, "direct"),
+      ("We agreed on most things", "Daniel Okafor", "Okafor", *FIRST_HAND, "direct"),
+      ("frank", "Daniel Okafor", "He", *FIRST_HAND, "mixed")]),
+    # canonical name: the fullest the article uses
+    ("Vladimir Putin met the delegation on Friday.\n\n\"Our partners are welcome,\" Putin said.",
+     [("Our partners are welcome", "Vladimir Putin", "Putin", *FIRST_HAND, "direct")]),
+    ("The council met on Monday.\n\n\"We will build the bridge,\" said Okafor.",
+     [("We will build the bridge", "Okafor", "Okafor", *FIRST_HAND, "direct")]),
+    # organisations and unnamed sources, never given a name
+    ("The talks stalled.\n\n\"We reject the accusations,\" the Kremlin said in a statement.",
+     [("We reject the accusations", "Kremlin", "Kremlin", *FIRST_HAND, "direct")]),
+    ("In a statement, the ministry said it was \"deeply concerned\" by the fighting.",
+     [("deeply concerned", "the ministry", "the ministry", *FIRST_HAND, "mixed")]),
+    ("The talks stalled.\n\n\"There will be no deal this week,\" a senior official said.",
+     [("There will be no deal this week", "a senior official", "a senior official", *FIRST_HAND, "direct")]),
+    ("The talks stalled.\n\n\"There will be no deal this week,\" said a senior official who asked not to be named.",
+     [("There will be no deal this week", "a senior official", "a senior official", *FIRST_HAND, "direct")]),
+    # continuation: no cue of its own, the previous speaker
+    ("The talks stalled.\n\n\"We are ready to talk,\" Daniel Okafor said. \"The door is open to everyone.\"",
+     [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct"),
+      ("The door is open to everyone", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    ("The talks stalled.\n\n\"We are ready to talk,\" Daniel Okafor said.\n\n\"The door is open to everyone.\"",
+     [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct"),
+      ("The door is open to everyone", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    ("Laura Kent and Daniel Okafor met. \"It went well,\" he told reporters. \"We agreed on most things.\"",
+     [("It went well", "Daniel Okafor", "he", *FIRST_HAND, "direct"),
+      ("We agreed on most things", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
+    # relays
+    ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor told Reuters.",
+     [("We will not retreat", "Daniel Okafor", "Daniel Okafor", "Reuters", True, "direct")]),
+    ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor said in an interview with the BBC. \"Never.\"",
+     [("We will not retreat", "Daniel Okafor", "Daniel Okafor", "BBC", True, "direct"),
+      ("Never", "Daniel Okafor", "Daniel Okafor", "BBC", True, "direct")]),
+    ("The talks stalled.\n\n\"The talks have failed,\" Laura Kent said, according to Interfax.",
+     [("The talks have failed", "Laura Kent", "Laura Kent", "Interfax", True, "direct")]),
+    ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor said, according to the AP.",
+     [("We will not retreat", "Daniel Okafor", "Daniel Okafor", "Associated Press", True, "direct")]),
+    ("Laura Kent spoke in Baku. In comments broadcast on Azerbaijani television, she said the talks were \"very productive.\"",
+     [("very productive", "Laura Kent", "she", "Azerbaijani television", True, "mixed")]),
+    ("The Itar-Tass news agency quoted Vladimir Putin as saying that Russia was \"ready to help.\" "
+     "Putin went on to say that the two nations were \"old friends.\"",
+     [("ready to help", "Vladimir Putin", "Vladimir Putin", "Itar-Tass", True, "mixed"),
+      ("old friends", "Vladimir Putin", "Putin", "Itar-Tass", True, "mixed")]),
+    # the article's own outlet is never a relay
+    ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor told The Daily Planet.",
+     [("We will not retreat", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor told reporters.",
+     [("We will not retreat", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", CASES)
+def test_attribution(extract_text, body, expected):
+    assert rows(quotes(extract_text, body)) == expected
+
+
+@pytest.mark.parametrize("body, role", [
+    ("Russian leader Vladimir Putin met the delegation.\n\n\"Our partners are welcome,\" Putin said.", "Russian leader"),
+    ("Federation Council Speaker Sergei Mironov visited Baku. "
+     "Mironov described the conflict as a \"wound that does not heal.\"", "Federation Council Speaker"),
+    ("Azerbaijani President Ilham Aliyev arrived in Moscow. \"Our ties are strong,\" Aliyev said.", "Azerbaijani President"),
+    ("Laura Kent, the mayor, said the city was \"safe.\" The police chief disagreed.", "mayor"),
+    ("\"We will appeal,\" said Daniel Okafor, the team's lawyer.", "lawyer"),
+])
+def test_roles(extract_text, body, role):
+    [q] = quotes(extract_text, body)
+    assert q.speaker_role == role
+
+
+def test_speaker_mention_offsets(extract_text):
+    body = "Vladimir Putin met the delegation on Friday.\n\n\"Our partners are welcome,\" Putin said."
+    text = "Headline\n\n" + body
+    [q] = quotes(extract_text, body)
+    assert (q.speaker, q.speaker_kind) == ("Vladimir Putin", "person")
+    assert (q.speaker_mention.start, q.speaker_mention.end) == (text.rindex("Putin"), text.rindex("Putin") + 5)
+    assert q.cue.text == "said" and q.cue.start == text.rindex("said")
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("The talks stalled.\n\n\"We reject the accusations,\" the Kremlin said in a statement.", "organisation"),
+    ("The talks stalled.\n\n\"There will be no deal this week,\" a senior official said.", "unnamed"),
+    ("The council met on Monday.\n\n\"The roads will be repaired,\" the governor added.", "unnamed"),
+    ("Daniel Okafor met Laura Kent on Monday. \"We are ready to talk,\" he said.", "person"),
+])
+def test_speaker_kinds(extract_text, body, kind):
+    [q] = quotes(extract_text, body)
+    assert q.speaker_kind == kind
+
+
+TITLE = "The comedian landed a guest spot on “Saturday Night Live” last year."
+
+
+def test_titles_are_left_out_by_default(extract_text):
+    assert quotes(extract_text, TITLE) == []
+
+
+def test_titles_are_shown_flagged_with_show_all(extractor):
+    from quotetrack.reader import article_from_text
+
+    show = Extractor(show_all=True)
+    show._nlp = extractor.nlp  # the session's pipeline, not a second load
+    text = "Headline\n\n" + TITLE
+    qs = [q for q in show.extract(article_from_text(text, "t.txt", outlet=OWN)) if q.kind != "indirect"]
+    assert [(q.text, q.speaker, q.flags) for q in qs] == [("Saturday Night Live", None, ["title"])]
+    assert text[qs[0].start:qs[0].end] == "Saturday Night Live"
+
+
+def test_first_hand_quote_records_the_article_outlet(extract_text):
+    [q] = quotes(extract_text, "Daniel Okafor said he was \"ready to talk.\"", outlet="The Morning Star")
+    assert (q.outlet, q.relayed) == ("The Morning Star", False)

@@ -1,0 +1,216 @@
+"""Reading articles: header, dates, decoding, and cleaning that never moves an offset."""
+import re
+
+import pytest
+
+from quotetrack.clean import clean
+from quotetrack.errors import ReadError
+from quotetrack.reader import article_from_text, decode, parse_date, read_article
+
+from .conftest import SEED
+
+HEADER = "---\n# {title}\n{author}\n{outlet}\n{date}\n---\n\n{body}"
+SEED_LIKE_BODY = "Talks were held on March 27-28. A law in force from April 1, 2007 changed it.\n"
+
+
+def meta(a):
+    return (a.title, a.author, a.outlet, a.place, a.date, a.date_raw)
+
+
+# ---------------------------------------------------------------------- header
+@pytest.mark.parametrize("text, expected", [
+    (HEADER.format(title="Talks Resume.", author="Jane Doe", outlet="The Planet, Metropolis",
+                   date="2/4/2007", body=SEED_LIKE_BODY),
+     ("Talks Resume", "Jane Doe", "The Planet", "Metropolis", "2007-04-02", "2/4/2007")),
+    (HEADER.format(title="Talks Resume", author="Jane Doe", outlet="Reuters, Moscow, Russia",
+                   date="April 2, 2007", body="Body.\n"),
+     ("Talks Resume", "Jane Doe", "Reuters", "Moscow, Russia", "2007-04-02", "April 2, 2007")),
+    (HEADER.format(title="Talks Resume", author="Jane Doe", outlet="Reuters",
+                   date="2007-04-02", body="Body.\n"),
+     ("Talks Resume", "Jane Doe", "Reuters", None, "2007-04-02", "2007-04-02")),
+    # the date line may come anywhere in the header
+    ("---\n# Talks Resume\n2007-04-02\nJane Doe\nReuters, Moscow\n---\nBody.\n",
+     ("Talks Resume", "Jane Doe", "Reuters", "Moscow", "2007-04-02", "2007-04-02")),
+    # an unreadable date keeps its raw value
+    (HEADER.format(title="T", author="Jane Doe", outlet="Reuters, Moscow", date="31/31/2007", body="B.\n"),
+     ("T", "Jane Doe", "Reuters", "Moscow", None, "31/31/2007")),
+    (HEADER.format(title="T", author="Jane Doe", outlet="Reuters, Moscow", date="sometime in spring", body="B.\n"),
+     ("T", "Jane Doe", "Reuters", "Moscow", None, "sometime in spring")),
+    # CRLF line ends
+    ("---\r\n# Talks Resume\r\nJane Doe\r\nReuters, Moscow\r\n2007-04-02\r\n---\r\nBody.\r\n",
+     ("Talks Resume", "Jane Doe", "Reuters", "Moscow", "2007-04-02", "2007-04-02")),
+    # no header: the first non-empty line is the title, nothing else is invented
+    ("\n\nTalks Resume In Moscow\nThe body starts here.\n",
+     ("Talks Resume In Moscow", None, None, None, None, None)),
+    ("A title line\n---\nnot a header\n---\n", ("A title line", None, None, None, None, None)),
+])
+def test_header(text, expected):
+    assert meta(article_from_text(text, "a.txt")) == expected
+
+
+def test_header_offsets_and_outlet_override():
+    text = HEADER.format(title="T", author="Jane Doe", outlet="Reuters, Moscow", date="2007-04-02", body="Body.\n")
+    a = article_from_text(text, "a.txt", outlet="The Daily Planet")
+    assert a.outlet == "The Daily Planet" and a.place == "Moscow"
+    assert a.text == text  # kept exactly: offsets index the whole file
+    assert text[a.body_start:].lstrip() == "Body.\n"
+    assert article_from_text("Title\n\nBody.\n").body_start == 0
+
+
+def test_seed_header():
+    a = read_article(SEED)
+    assert meta(a) == ("Russia Moves To Repair Ties With Azerbaijan", "Sergei Blagov", "EurasiaNet", "NY",
+                       "2007-04-02", "2/4/2007")
+
+
+# ---------------------------------------------------------------------- dates
+@pytest.mark.parametrize("raw, order, body, expected", [
+    # the body decides an ambiguous date: published on or after the events it reports
+    ("2/4/2007", "auto", SEED_LIKE_BODY, "2007-04-02"),
+    ("4/2/2007", "auto", SEED_LIKE_BODY, "2007-04-02"),
+    ("2/4/2007", "auto", "It happened on January 15.", "2007-02-04"),
+    ("2/4/2007", "auto", "", "2007-02-04"),  # nothing to decide: month first
+    ("13/4/2007", "auto", "", "2007-04-13"),  # only one reading is a date
+    ("2/4/07", "auto", "", "2007-02-04"),
+    # an explicit order wins over the body
+    ("2/4/2007", "mdy", SEED_LIKE_BODY, "2007-02-04"),
+    ("2/4/2007", "dmy", "", "2007-04-02"),
+    ("13/4/2007", "mdy", "", None),
+    ("07/4/2", "ymd", "", "2007-04-02"),
+    ("2007/4/2", "dmy", "", "2007-04-02"),  # a leading four-digit year is always y/m/d
+    # ISO and written dates
+    ("2007-04-02", "auto", "", "2007-04-02"),
+    ("2007-04-02T10:30:00Z", "auto", "", "2007-04-02"),
+    ("April 2, 2007", "auto", "", "2007-04-02"),
+    ("Apr. 2, 2007", "auto", "", "2007-04-02"),
+    ("Monday, April 2, 2007", "auto", "", "2007-04-02"),
+    ("2 April 2007", "auto", "", "2007-04-02"),
+    # not dates, or incomplete ones: None, never a guess
+    ("2/30/2007", "auto", "", None),
+    ("2007-02-30", "auto", "", None),
+    ("February 30, 2007", "auto", "", None),
+    ("April 2007", "auto", "", None),
+    ("April 2", "auto", "", None),
+    ("yesterday", "auto", "", None),
+    ("", "auto", "", None),
+    (None, "auto", "", None),
+])
+def test_parse_date(raw, order, body, expected):
+    assert parse_date(raw, order, body) == expected
+
+
+def test_date_order_is_checked():
+    with pytest.raises(ValueError, match="auto, mdy, dmy, ymd"):
+        parse_date("2/4/2007", "dym")
+
+
+@pytest.mark.parametrize("order, expected", [("auto", "2007-04-02"), ("mdy", "2007-02-04"), ("dmy", "2007-04-02")])
+def test_date_order_option(order, expected):
+    text = HEADER.format(title="T", author="A", outlet="O, P", date="2/4/2007", body=SEED_LIKE_BODY)
+    a = article_from_text(text, "a.txt", date_order=order)
+    assert (a.date, a.date_raw) == (expected, "2/4/2007")
+
+
+# ---------------------------------------------------------------------- decoding
+SAMPLE = "Le président a déclaré: « l’été sera très chaud » à Montréal, où les élèves étaient déçus."
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    (SAMPLE.encode("utf-8"), SAMPLE, "utf-8"),
+    (b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), SAMPLE, "utf-8-sig"),
+    (SAMPLE.encode("utf-16"), SAMPLE, "utf-16"),
+    (SAMPLE.encode("utf-16-be"), None, None),  # NUL bytes and no byte-order mark: refused
+    ("Le président a déclaré que l'été était très chaud à Montréal, où les élèves étaient déçus.".encode("latin-1"),
+     "Le président a déclaré que l'été était très chaud à Montréal, où les élèves étaient déçus.", "cp1252"),
+    ("The mayor said “no” – it’s over, and the café closed.".encode("cp1252"),
+     "The mayor said “no” – it’s over, and the café closed.", "cp1252"),
+    ("Der Bürgermeister sagte, die Straße werde größer.".encode("latin-1"),
+     "Der Bürgermeister sagte, die Straße werde größer.", "cp1252"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", None, None),
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00", None, None),
+    (b"", None, None),
+    (b"  \n\t\n", None, None),
+])
+def test_decode(data, text, encoding):
+    if text is None:
+        with pytest.raises(ReadError, match=r"^scan\.bin: "):
+            decode(data, "scan.bin")
+    else:
+        assert decode(data, "a.txt") == (text, encoding)
+
+
+def test_decode_with_given_encoding():
+    data = "café".encode("cp1252")
+    assert decode(data, "a.txt", "cp1252") == ("café", "cp1252")
+    with pytest.raises(ReadError, match="a.txt: cannot decode as utf-8"):
+        decode(data, "a.txt", "utf-8")
+
+
+def test_read_article_files(tmp_path):
+    good = tmp_path / "latin.txt"
+    good.write_bytes("Titre\n\nLe ministre a dit « très bien » à Montréal.\n".encode("latin-1"))
+    a = read_article(good)
+    assert (a.title, a.encoding) == ("Titre", "cp1252")
+    assert "« très bien »" in a.text
+
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00")
+    with pytest.raises(ReadError) as err:
+        read_article(binary)
+    assert str(err.value).startswith(str(binary) + ": binary file")
+
+    with pytest.raises(ReadError, match="no such file"):
+        read_article(tmp_path / "missing.txt")
+    with pytest.raises(ReadError, match="is a directory"):
+        read_article(tmp_path)
+
+
+def test_bom_is_not_in_the_text(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbfTitle\n\nHe said \xe2\x80\x9cyes\xe2\x80\x9d.\n")
+    a = read_article(f)
+    assert a.title == "Title" and a.text.startswith("Title")
+    i = a.text.index("yes")
+    assert a.text[i:i + 3] == "yes"
+
+
+# ---------------------------------------------------------------------- cleaning keeps offsets
+@pytest.mark.parametrize("text, gone, kept", [
+    ("Prices rose. [For background see the Eurasia Insight archive]. Then they fell.",
+     ["[For background", "archive]"], ["Prices rose.", "Then they fell."]),
+    ("He said so. [Editor's note: corrected on May 2] And left.", ["Editor", "May 2"], ["He said so.", "And left."]),
+    ('Look: <tweet tweet-id="12345" author="x">It is "over"</tweet> now.',
+     ["tweet", "12345", "author="], ['It is "over"', "now."]),
+    ("The speech <a href='https://example.org/\"q\"'>here</a> ended.", ["href", "example"], ["here", "ended."]),
+    ("A [bracketed aside] is kept.", [], ["[bracketed aside]"]),
+])
+def test_clean_blanks_notes_and_markup(text, gone, kept):
+    out = clean(text)
+    assert len(out) == len(text)
+    for piece in gone:
+        assert piece not in out
+    for piece in kept:
+        assert out.index(piece) == text.index(piece)  # nothing moved
+    assert [m.start() for m in re.finditer("\n", out)] == [m.start() for m in re.finditer("\n", text)]
+
+
+def test_clean_joins_a_paragraph_split_mid_sentence():
+    text = "They must leave the disputed\n\nterritory to us.\n\nA new paragraph."
+    out = clean(text)
+    assert len(out) == len(text)
+    assert "disputed  territory" in out
+    assert "us.\n\nA new" in out  # a real paragraph break stays
+    assert out.index("territory") == text.index("territory")
+
+
+def test_quotes_after_notes_and_markup_slice_the_original(extract_text):
+    body = ('The minister spoke. [For background see the archive]. "Prices will fall," the minister said.\n\n'
+            '<tweet tweet-id="987">"A tweet, not a quote"</tweet> was posted.\n\n'
+            'She said the land was "ours, and the disputed\n\nterritory too," on Monday.')
+    text = "Headline\n\n" + body
+    quotes = [q for q in extract_text(body) if q.kind != "indirect"]
+    assert quotes
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    assert quotes[0].text.rstrip(",") == "Prices will fall"
+    assert not any("tweet-id" in q.text or q.text == "987" for q in quotes)
