@@ -135,7 +135,8 @@ class Attributor:
                 sieve, quote.cue = "colon", cue_span
         if speaker is None and self._continues_previous(q):
             prev = self.previous
-            speaker = Speaker(prev.speaker, None, prev.speaker_role, prev.speaker_kind)
+            # the attribution that named the previous quote names this one too
+            speaker = Speaker(prev.speaker, prev.speaker_mention, prev.speaker_role, prev.speaker_kind)
             sieve = "continuation"
             quote.outlet, quote.relayed = prev.outlet, prev.relayed
         if relay is None and cue is not None:
@@ -175,14 +176,19 @@ class Attributor:
         after = close + 1 if q.close_mark is not None else close
         while after < len(text) and text[after] in "'\"”’»":
             after += 1
-        end = self.p.sentence_at(after)[1] if after < len(text) else len(text)
         if q.close_mark is None:
             return max(after, self.p.sentence_at(max(q.open_mark, close - 1))[1])
+        nxt = after
+        while nxt < len(text) and text[nxt] in " \t":
+            nxt += 1
+        end = self.p.sentence_at(nxt)[1] if nxt < len(text) else len(text)
+        if text[after:nxt + 1].strip() == "" and "\n" in text[after:nxt + 1]:
+            return after  # the paragraph ends with the quote
         content = text[q.start:q.end].rstrip()
-        rest = text[after:end].lstrip()
+        rest = text[nxt:end]
         if not content.endswith((".", "?", "!", "…")) or not rest[:1].isupper():
             return max(end, after)
-        soon = list(self.p.tokens_in(after, end))[:6]
+        soon = list(self.p.tokens_in(nxt, end))[:6]
         if any(self._is_cue(t) for t in soon):
             return max(end, after)
         return after
