@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from . import nlp as nlp_mod
 from .attribution import ArticleParse, Attributor
+from .claims import find_claims
 from .clean import clean
 from .quotemarks import paragraphs, scan
 from .errors import ExtractError
@@ -38,9 +39,11 @@ def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
 class Extractor:
     """Finds and attributes the quotes of articles with one loaded spaCy pipeline."""
 
-    def __init__(self, model: str | None = None, *, show_all: bool = False, batch_size: int = 16):
+    def __init__(self, model: str | None = None, *, show_all: bool = False, batch_size: int = 16,
+                 claims: bool = True):
         self.model = model
         self.show_all = show_all
+        self.claims = claims  # also reported speech without quote marks (kind "indirect")
         self.batch_size = batch_size
         self._nlp = None
 
@@ -69,7 +72,8 @@ class Extractor:
         self.nlp  # fail here, in the parent, with a clear message if the model is missing
         ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
         chunk = []
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.model, self.show_all, batch_size)) as pool:
+        init = (self.model, self.show_all, batch_size, self.claims)
+        with ctx.Pool(workers, initializer=_init_worker, initargs=init) as pool:
             pending = []
             for art in articles:
                 chunk.append(art)
@@ -114,15 +118,17 @@ class Extractor:
             q = attributor.attribute(span)
             if self.show_all or not HIDDEN_FLAGS & set(q.flags):
                 quotes.append(q)
+        if self.claims:
+            quotes = sorted(quotes + find_claims(parse, attributor, quotes), key=lambda q: (q.start, q.end))
         return quotes
 
 
 _worker: Extractor | None = None
 
 
-def _init_worker(model, show_all, batch_size):
+def _init_worker(model, show_all, batch_size, claims=True):
     global _worker
-    _worker = Extractor(model, show_all=show_all, batch_size=batch_size)
+    _worker = Extractor(model, show_all=show_all, batch_size=batch_size, claims=claims)
     _worker.nlp
 
 

@@ -29,7 +29,7 @@ def test_seed_article_metadata():
 
 def test_seed_quotes_exactly(extractor):
     article = read_article(SEED)
-    quotes = extractor.extract(article)
+    quotes = [q for q in extractor.extract(article) if q.kind != "indirect"]
     got = [(q.text.rstrip(",."), q.speaker, q.outlet if q.relayed else None) for q in quotes]
     assert got == EXPECTED
     for q in quotes:
@@ -42,7 +42,7 @@ def test_seed_quotes_exactly(extractor):
 
 def test_seed_roles_and_mentions(extractor):
     article = read_article(SEED)
-    quotes = extractor.extract(article)
+    quotes = [q for q in extractor.extract(article) if q.kind != "indirect"]
     assert quotes[0].speaker_role == "Russian leader"
     assert quotes[0].speaker_mention.text == "Putin"
     assert quotes[3].speaker_mention.text == "He"  # resolved to Aliyev
@@ -57,8 +57,40 @@ def test_extract_cli_jsonl(extractor):
     result = CliRunner().invoke(main, ["extract", str(SEED), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    rows = [r for r in rows if r["kind"] != "indirect"]
     assert len(rows) == 9
     assert rows[0]["article"] == {"title": "Russia Moves To Repair Ties With Azerbaijan", "author": "Sergei Blagov",
                                   "outlet": "EurasiaNet", "date": "2007-04-02", "date_raw": "2/4/2007"}
     assert rows[0]["outlet"] == "Itar-Tass" and rows[0]["relayed"] is True
     assert rows[2]["kind"] == "mixed" and rows[2]["speaker"] == "Ilham Aliyev"
+
+
+def test_extract_cli_no_claims(extractor):
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--format", "jsonl", "--no-claims"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["kind"] for line in result.output.splitlines()].count("indirect") == 0
+    assert len(result.output.splitlines()) == 9
+
+
+SEED_CLAIMS = [
+    # (content, speaker, cue, relay)
+    ("Baku was ready to discuss bilateral issues", "Ilham Aliyev", "said", None),
+    ("that Azerbaijan would not tolerate \"commercial blackmail.\"", "Ilham Aliyev", "saying", None),
+    ("that he would attend the events in St. Petersburg", "Ilham Aliyev", "indicated", None),
+    ("that the legislation would not impact the large number of Azeris in Russia, many of whom sell produce and "
+     "other goods at market across Russia", "Sergei Mironov", "announced", None),
+    ("the two presidents had a \"fruitful exchange.\"", "Ilham Aliyev", "saying", "APA"),
+]
+
+
+def test_seed_claims(extractor):
+    article = read_article(SEED)
+    records = extractor.extract(article)
+    claims = {q.text: q for q in records if q.kind == "indirect"}
+    for text, speaker, cue, relay in SEED_CLAIMS:
+        q = claims[text]
+        assert (q.speaker, q.cue.text, q.outlet if q.relayed else None) == (speaker, cue, relay), text
+        assert article.text[q.start:q.end] == q.text and q.sieve.startswith("claim-")
+    quoted = {q.text.strip(",.") for q in records if q.kind != "indirect"}
+    assert not quoted & {t.strip(",.\"") for t in claims}  # no claim repeats a quote

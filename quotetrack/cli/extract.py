@@ -23,8 +23,9 @@ QUOTE_COLUMNS = [("text", "quote"), ("speaker", "speaker"), ("outlet", "outlet")
 @click.option("--encoding", default=None, help="Decode files with this encoding instead of detecting it.")
 @click.option("--all", "show_all", is_flag=True, help="Also show scare quotes and titles (flagged).")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Parsing processes.")
+@click.option("--no-claims", is_flag=True, help="Quotes only: leave out reported speech without quote marks.")
 @fatal_errors
-def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers):
+def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers, no_claims):
     """Print every quote of FILE... with its speaker and the outlet that relayed it.
 
     Exit status: 0 when every file was read, 1 when some could not be.
@@ -48,7 +49,8 @@ def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers):
 
     def rows():
         nonlocal failed
-        for art, quotes in Extractor(model, show_all=show_all).extract_many(articles(), workers=workers):
+        extractor = Extractor(model, show_all=show_all, claims=not no_claims)
+        for art, quotes in extractor.extract_many(articles(), workers=workers):
             if isinstance(quotes, ExtractError):
                 failed += 1
                 click.echo(f"quotetrack: {quotes}", err=True)

@@ -1,0 +1,306 @@
+"""Reported speech and thought without quote marks: claims of kind "indirect".
+
+Direct quotes are found from their marks; claims are found from their cues. Over the parse
+that attribution already made, every reporting or belief verb (``data/cues.tsv``), stance
+verb (``data/claim_verbs.tsv``: endorsed, refused, ...) and "according to" is a candidate,
+and the first rule that finds its content wins; its name is kept in ``Quote.sieve``:
+
+- ``claim-ccomp``: a complement clause, after or before the verb ("X said (that) ...",
+  "X told Y that ...", "The economy is improving, X said.").
+- ``claim-inserted``: a cue set inside or after its clause, as the parse attaches it
+  ("The economy, he said, is improving"; "..., police said").
+- ``claim-object``: an object or infinitive complement ("X denied the charges",
+  "X accused Y of ...", "X urged Y to ...", "the report found ...").
+- ``claim-according-to``: "according to X, ..." / "..., according to X".
+- ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
+
+The source comes from the attributor's own speaker resolution, so pronouns, descriptions,
+canonical names and relaying outlets are resolved as for quotes. A content that is nothing
+but an already attributed quote (give or take its marks and a "that") is not repeated.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .attribution import ArticleParse, Attributor, Speaker
+from .lexicon import _regular_forms, cues, gazetteer
+from .records import Quote, Span
+
+CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6,
+              "claim-according-to": 0.8, "claim-colon": 0.7}
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = ("dobj", "xcomp", "oprd")
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "warn", "write", "ask"}
+# verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
+# as saying ...": the claim is what "saying" governs
+NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",
+             "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer"}
+# "talked about X", "referring to X", "called for X": the object of the preposition
+CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
+OBJECT_PREPS = {"of", "for", "about", "on", "over", "as"}
+EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
+QUOTE_MARKS = "\"“”‘’'«»„"
+FILLER = {"that", "whether", "if", "and", "but", "to"}
+
+
+@lru_cache(maxsize=1)
+def claim_verbs() -> dict:
+    """Form -> lemma of the stance verbs in ``data/claim_verbs.tsv``."""
+    text = resources.files("quotetrack").joinpath("data", "claim_verbs.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, *rest = line.split("\t")
+            forms = set(rest[0].split()) | {lemma} if rest and rest[0].strip() else _regular_forms(lemma)
+            for f in forms:
+                out.setdefault(f, lemma)
+    return out
+
+
+def _k(tok) -> tuple[int, int]:
+    """A stable key for a token (spaCy makes a new Token object on every access)."""
+    return id(tok.doc), tok.i
+
+
+class ClaimFinder:
+    """Finds the indirect claims of one parsed article, after its quotes are attributed."""
+
+    def __init__(self, parse: ArticleParse, attributor: Attributor, quotes: list[Quote]):
+        self.p = parse
+        self.attributor = attributor
+        self.cues = cues()
+        self.quoted = sorted((q.start, q.end) for q in quotes if q.speaker is not None)
+        self.marks = [(max(0, q.start - 1), min(len(parse.text), q.end + 1)) for q in quotes]
+
+    def find(self) -> list[Quote]:
+        out, seen = [], set()
+        for off, doc in self.p.parts:
+            for tok in doc:
+                for content, cue_span, cue_tok, source_tok, sieve in self._from_token(tok):
+                    if content is None:
+                        continue
+                    start, end = self._trim(*content)
+                    if end - start < 3 or (start, end) in seen or self._only_quoted(start, end):
+                        continue
+                    seen.add((start, end))
+                    out.append(self._record(start, end, cue_span, cue_tok, source_tok, sieve))
+        return out
+
+    # ------------------------------------------------------------------ finding content
+    def _from_token(self, tok):
+        """Yields (content (start, end), cue (start, end), cue verb or None, source head or
+        None, sieve) for each claim ``tok`` introduces."""
+        if tok.text.lower() == "according":
+            found = self._according_to(tok)
+            if found is not None:
+                yield found
+            return
+        if not self._is_cue(tok) or self._in_quote(self.p.off(tok)) or self._passive(tok):
+            return
+        cue = (self.p.off(tok), self.p.end(tok))
+        ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if ccomps:
+            for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
+                yield self._extent([c], cue=tok), cue, tok, None, "claim-ccomp"
+            return
+        head = tok.head
+        if tok.dep_ in ("parataxis", "advcl") and head.i != tok.i and head.tag_.startswith(("VB", "MD")) \
+                and any(c.dep_ in SUBJ for c in tok.children) and (head.i < tok.i or tok.i > head.left_edge.i):
+            skip = {_k(t) for t in tok.subtree}
+            toks = [t for t in head.subtree if _k(t) not in skip]
+            yield self._extent([], toks, cue=tok, sided=False), cue, tok, None, "claim-inserted"
+            return
+        colon = self._colon(tok)
+        if colon is not None:
+            yield colon, cue, tok, None, "claim-colon"
+            return
+        lemma = self.cues.any_lemma(tok.text)
+        if lemma is None and tok.dep_ == "xcomp":
+            return  # "urged voters to reject the measure": one claim, not two
+        lemma = lemma or claim_verbs().get(tok.text.lower())
+        objs = [] if lemma in NO_OBJECT else [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
+        if lemma in ADDRESSEE_VERBS:
+            objs = [c for c in objs if c.dep_ != "dobj"] if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" \
+                else objs
+        if not objs:
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in CONTENT_PREPS
+                     and 0 < c.i - tok.i <= 2]
+            objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]
+            if objs:
+                yield (self._extent(objs, cue=tok), (cue[0], self.p.end(preps[0])), tok, None,
+                       "claim-object")
+            return
+        last = max(t.i for o in objs for t in o.subtree)
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1]
+        yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
+
+    def _according_to(self, tok):
+        doc = tok.doc
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() != "to":
+            return None
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs or self._in_quote(self.p.off(tok)):
+            return None
+        head = tok.head
+        while head.head.i != head.i and not head.tag_.startswith(("VB", "MD")):
+            head = head.head
+        if head.i in (tok.i, to.i):
+            return None
+        skip = {_k(t) for t in tok.subtree} | {_k(t) for t in to.subtree}
+        toks = [t for t in head.subtree if _k(t) not in skip]
+        # "... , according to X" ends the clause; "according to X, ..." opens it
+        after = [t for t in toks if t.i > to.right_edge.i]
+        before = [t for t in toks if t.i < tok.i]
+        toks = before if before and (not after or all(t.is_punct for t in after)) else (after or before)
+        if not toks:
+            return None
+        cue = (self.p.off(tok), self.p.end(to))
+        return self._extent([], toks), cue, None, objs[0], "claim-according-to"
+
+    def _colon(self, tok):
+        """"X said:" followed by unquoted words in the same sentence."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.text != ":":
+            return None
+        start = self.p.end(nxt)
+        end = self.p.sentence_at(start)[1]
+        if end <= start + 1:
+            sent = self.p.sentence_at(start + 1)
+            start, end = max(start, sent[0]), sent[1]
+        return start, end
+
+    def _extent(self, heads, toks=None, cue=None, sided=True) -> tuple[int, int] | None:
+        """Start and end of the content tokens, on one side of the cue and its subject and
+        within the cue's paragraph (a poor parse can reach across both)."""
+        toks = list(toks or []) + [t for h in heads for t in h.subtree]
+        if cue is not None and sided:
+            skip = {_k(t) for c in cue.children if c.dep_ in SUBJ for t in c.subtree} | {_k(cue)}
+            after = min(h.i for h in heads) > cue.i if heads else False
+            if after:
+                toks = [t for t in toks if t.i > cue.i and _k(t) not in skip]
+            else:
+                subj = [t.i for t in cue.subtree if _k(t) in skip]
+                toks = [t for t in toks if t.i < min(subj) and _k(t) not in skip]
+        if not toks:
+            return None
+        start, end = min(self.p.off(t) for t in toks), max(self.p.end(t) for t in toks)
+        if cue is not None:
+            para = self.attributor.paragraphs[self.attributor.paragraph_of(self.p.off(cue))]
+            start, end = max(start, para[0]), min(end, para[1])
+        return (start, end) if end > start else None
+
+    def _is_cue(self, tok) -> bool:
+        """A reporting verb as the attributor reads one ("point out", "put it"), or a verb of
+        belief."""
+        if not tok.tag_.startswith("VB"):
+            return False
+        form = tok.text.lower()
+        return self.attributor._is_cue(tok) or form in self.cues.beliefs or form in claim_verbs()
+
+    @staticmethod
+    def _passive(tok) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+    # ------------------------------------------------------------------ spans
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Content without edge punctuation; a closing quote mark stays when its opening
+        mark is inside the content."""
+        text = self.p.text
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        while end > start:
+            ch = text[end - 1]
+            if ch in EDGE_PUNCT:
+                end -= 1
+            elif ch in QUOTE_MARKS and not any(m in text[start:end - 1] for m in QUOTE_MARKS):
+                end -= 1
+            else:
+                break
+        rest = text[end:end + 3]
+        if text[start:end].count('"') % 2 or sum(text[start:end].count(m) for m in "“”") % 2:
+            m = re.match(r"[.,!?]?[\"”]", rest)
+            if m:
+                end += m.end()
+        return start, end
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _only_quoted(self, start: int, end: int) -> bool:
+        """Is the content an attributed quote, give or take its marks and a leading "that"?"""
+        text = self.p.text
+        covered = [(max(s, start), min(e, end)) for s, e in self.marks if s < end and e > start]
+        if not covered:
+            return False
+        rest = list(text[start:end])
+        for s, e in covered:
+            rest[s - start:e - start] = " " * (e - s)
+        words = re.findall(r"[^\W_]+", "".join(rest).lower())
+        return all(w in FILLER for w in words)
+
+    # ------------------------------------------------------------------ records
+    def _record(self, start, end, cue_span, cue_tok, source_tok, sieve) -> Quote:
+        text = self.p.text
+        content_keys = {_k(t) for t in self.p.tokens_in(start, end)}
+        if cue_tok is not None:
+            content_keys -= {_k(t) for t in cue_tok.subtree if t.i <= cue_tok.i or t.dep_ in SUBJ}
+        speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
+        s_start = self.p.sentence_at(start)[0]
+        s_end = self.p.sentence_at(max(start, end - 1))[1]
+        s_start, s_end = min(s_start, cue_span[0]), max(s_end, cue_span[1])
+        claim = Quote(text=text[start:end], start=start, end=end, kind="indirect",
+                      cue=Span.of(text, *cue_span), sieve=sieve, sentence=Span.of(text, s_start, s_end))
+        if relay is None and cue_tok is not None:
+            frame = [t for t in self.p.tokens_in(s_start, s_end) if _k(t) not in content_keys]
+            relay = self.attributor._relay_near(cue_tok, frame, speaker)
+        elif relay is None and source_tok is not None:
+            relay = self.attributor._outlet_of_np(source_tok)
+        conf = CONFIDENCE[sieve]
+        if speaker is not None:
+            claim.speaker, claim.speaker_mention = speaker.name, speaker.mention
+            claim.speaker_role, claim.speaker_kind = speaker.role, speaker.kind
+            if speaker.resolved:
+                conf *= 0.9
+            if relay is None and speaker.kind == "organisation":
+                outlet = gazetteer().lookup(speaker.name or "")
+                relay = outlet.name if outlet else None
+        else:
+            conf *= 0.5
+        own = self.p.outlet
+        if relay and (own is None or _key(relay) != _key(own)):
+            claim.outlet, claim.relayed = relay, True
+        else:
+            claim.outlet = own
+        claim.confidence = round(conf, 2)
+        return claim
+
+    def _speaker(self, cue_tok, source_tok, content_keys) -> tuple[Speaker | None, str | None]:
+        """(source, relaying outlet) through the attributor's resolution; the content's own
+        words are never its source."""
+        self.attributor.inside = content_keys
+        if source_tok is not None:
+            return self.attributor._speaker_of_np(source_tok), None
+        return self.attributor._speaker_of_cue(cue_tok)
+
+
+WHEN = re.compile(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                  r"august|september|october|november|december|\d+|today|tonight|yesterday|tomorrow|morning|"
+                  r"evening|night|afternoon|week|month|year|weekend")
+
+
+def _when(tok) -> bool:
+    """"spoke on Monday": a date or time, not what was spoken about."""
+    return bool(WHEN.fullmatch(tok.text))
+
+
+def _key(name: str) -> str:
+    from .lexicon import key
+    return key(name)
+
+
+def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> list[Quote]:
+    """The indirect claims of a parsed article whose quotes are ``quotes``."""
+    return ClaimFinder(parse, attributor, quotes).find()

@@ -1,0 +1,80 @@
+"""Claims: reported speech and thought without quote marks, kind "indirect"."""
+import pytest
+
+from quotetrack.reader import article_from_text
+
+CASES = [
+    # (text, content, speaker, cue, sieve)
+    ("Ilham Aliyev spoke in Baku. Aliyev said Baku was ready to discuss bilateral issues.",
+     "Baku was ready to discuss bilateral issues", "Ilham Aliyev", "said", "claim-ccomp"),
+    ("Senator Ann Lee spoke on Monday. The senator told reporters that the bill would pass.",
+     "that the bill would pass", "Ann Lee", "told", "claim-ccomp"),
+    ("The economy is improving, John Smith said.", "The economy is improving", "John Smith", "said", "claim-ccomp"),
+    ("The economy, John Smith said, is improving.", "The economy, John Smith said, is improving", "John Smith",
+     "said", "claim-inserted"),
+    ("According to the ministry, exports rose by ten percent.", "exports rose by ten percent", "the ministry",
+     "According to", "claim-according-to"),
+    ("Exports rose by ten percent last year, according to the ministry.", "Exports rose by ten percent last year",
+     "the ministry", "according to", "claim-according-to"),
+    ("Mary Jones insisted that the vote was fair.", "that the vote was fair", "Mary Jones", "insisted", "claim-ccomp"),
+    ("Mary Jones visited Ohio on Monday. She believes that the plan will fail.", "that the plan will fail",
+     "Mary Jones", "believes", "claim-ccomp"),
+    ("The Kremlin warned that sanctions would backfire.", "that sanctions would backfire", "Kremlin", "warned",
+     "claim-ccomp"),
+    ("The report found that wages fell in 2015.", "that wages fell in 2015", "The report", "found", "claim-ccomp"),
+    ("John Smith denied the allegations.", "the allegations", "John Smith", "denied", "claim-object"),
+    ("Mary Jones accused John Smith of lying about the budget.", "John Smith of lying about the budget",
+     "Mary Jones", "accused", "claim-object"),
+    ("Mary Jones urged voters to reject the measure.", "voters to reject the measure", "Mary Jones", "urged",
+     "claim-object"),
+    ("Mary Jones talked about the economy.", "the economy", "Mary Jones", "talked about", "claim-object"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue, sieve", CASES)
+def test_claim(extract_text, text, content, speaker, cue, sieve):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text, q.sieve) for q in claims] == [(content, speaker, cue, sieve)]
+
+
+def test_claim_relayed_by_outlet(extract_text):
+    (q,) = extract_text("Exports rose by ten percent last year, according to Reuters.")
+    assert (q.kind, q.speaker, q.speaker_kind, q.outlet, q.relayed) == ("indirect", "Reuters", "organisation",
+                                                                          "Reuters", True)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ('"The plan is a disaster," John Smith said.', ["direct"]),  # the content is the quote
+    ('John Smith said that "the plan is a disaster."', ["mixed"]),  # the quote and a "that"
+    ('John Smith said the plan was "a disaster" for farmers.', ["indirect", "mixed"]),  # a quoted fragment
+    ("Mary Jones visited Ohio on Monday.", []),
+])
+def test_claims_beside_quotes(extract_text, text, kinds):
+    assert [q.kind for q in extract_text(text)] == kinds
+
+
+def test_mixed_claim_covers_the_fragment(extract_text):
+    claim, fragment = extract_text('John Smith said the plan was "a disaster" for farmers.')
+    assert claim.text == 'the plan was "a disaster" for farmers'
+    assert fragment.text == "a disaster"
+    assert claim.start < fragment.start < fragment.end < claim.end
+    assert claim.speaker == fragment.speaker == "John Smith"
+
+
+def test_records_sorted_and_sliced(extractor):
+    text = ('Headline\n\nJohn Smith said the tax would rise. "It is fair," he added, insisting that '
+            'voters agreed.\n\nThe economy is improving, according to the ministry.')
+    article = article_from_text(text, "t.txt", outlet="The Daily Planet")
+    records = extractor.extract(article)
+    assert [q.start for q in records] == sorted(q.start for q in records)
+    assert {q.kind for q in records} == {"direct", "indirect"}
+    for q in records:
+        assert article.text[q.start:q.end] == q.text
+        assert article.text[q.cue.start:q.cue.end] == q.cue.text
+
+
+def test_claims_option_off():
+    from quotetrack.extract import Extractor
+
+    article = article_from_text("Headline\n\nJohn Smith said the tax would rise.", "t.txt")
+    assert Extractor(claims=False).extract(article) == []
