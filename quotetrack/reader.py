@@ -53,19 +53,33 @@ def decode(data: bytes, path="<bytes>", encoding: str | None = None) -> tuple[st
                 raise ReadError(path, f"invalid {name} text after its byte-order mark")
             break
     if text is None:
-        if b"\x00" in data[:4096]:
+        if b"\x00" in data:
             raise ReadError(path, "binary file (NUL bytes), not text")
         try:
             text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if _damaged_utf8(data):
+                raise ReadError(path, f"invalid UTF-8 at byte {exc.start} of a file that is otherwise UTF-8 "
+                                      "(repair the file there, or give --encoding)")
             text, enc = _detect(data, path)
-    if _BINARY.search(text[:65536]):
+    if _BINARY.search(text):
         raise ReadError(path, "binary file (control characters), not text")
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise ReadError(path, "file has only whitespace")
     return text, enc
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Does undecodable ``data`` hold more well-formed UTF-8 letters than broken sequences?
+
+    Such a file is UTF-8 with a few damaged bytes; any single-byte encoding would turn every
+    one of its accented letters into two wrong ones.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    return sum(1 for ch in text if ch > "\x7f") - broken > broken
 
 
 def _detect(data: bytes, path) -> tuple[str, str]:
