@@ -14,6 +14,7 @@ import fnmatch
 import glob
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -28,6 +29,9 @@ FORMATS_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "text",
 DEFAULT_INCLUDE = tuple("*" + s for s in FORMATS_BY_SUFFIX)
 RECORD_FIELDS = ("title", "author", "outlet", "date", "url")
 STDIN = "-"
+# Parsing takes about 30 s and 3 GB of memory per million characters of one article, all of
+# which stay in memory until the article is attributed; a longer text is a dump, not an article.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 def _matches(rel: str, patterns: Iterable[str]) -> bool:
@@ -35,8 +39,9 @@ def _matches(rel: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
 
 
-def walk(folder: str, include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str]:
-    """Files below ``folder`` in sorted order, hidden ones and excluded ones left out.
+def walk(folder: str, include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str | ReadError]:
+    """Files below ``folder`` in sorted order, hidden ones and excluded ones left out; a
+    ReadError in place of anything there that is not a regular file.
 
     Symbolic links to folders are followed once each, so a link loop ends the walk there.
     """
@@ -56,7 +61,18 @@ def walk(folder: str, include: Iterable[str] = (), exclude: Iterable[str] = ()) 
             rel = rel_root + name
             if name.startswith(".") or not _matches(rel, include) or _matches(rel, exclude):
                 continue
-            yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            yield path if _regular_or_missing(path) else ReadError(path, "not a regular file (a pipe, socket "
+                                                                          "or device), skipped")
+
+
+def _regular_or_missing(path: str) -> bool:
+    """Is ``path`` a regular file (or a link to one)? A broken link counts, so that reading it
+    reports it; a pipe found in a folder does not, as opening it could wait forever."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str | ReadError]:
@@ -136,8 +152,12 @@ def iter_articles(paths: Iterable[str], *, include: Iterable[str] = (), exclude:
     for item in expand(paths, include, exclude):
         if isinstance(item, ReadError):
             yield item
-        else:
-            yield from read_path(item, date_order=date_order, outlet=outlet, encoding=encoding)
+            continue
+        for article in read_path(item, date_order=date_order, outlet=outlet, encoding=encoding):
+            if isinstance(article, Article) and len(article.text) > MAX_ARTICLE_CHARS:
+                article = ReadError(article.path, f"article too long ({len(article.text):,} characters; "
+                                                  f"the limit is {MAX_ARTICLE_CHARS:,}): split it into articles")
+            yield article
 
 
 def html_article(html: str, path: str, *, outlet: str | None = None, date_order: str = "auto",
