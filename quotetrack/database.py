@@ -12,6 +12,7 @@ records a step this program does not know was written by a newer quotetrack and 
 """
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,22 @@ from . import models
 from .errors import QuotetrackError
 
 BUSY_TIMEOUT_S = 60.0
+BUSY_TIMEOUT_ENV = "QUOTETRACK_BUSY_TIMEOUT"
 _WRITE = "quotetrack_write"
+
+
+def default_busy_timeout() -> float:
+    """How long a writer waits for another one: $QUOTETRACK_BUSY_TIMEOUT seconds, else 60."""
+    value = os.environ.get(BUSY_TIMEOUT_ENV)
+    if not value:
+        return BUSY_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < 1e6:
+        raise QuotetrackError(f"{BUSY_TIMEOUT_ENV}={value}: expected a number of seconds")
+    return seconds
 
 
 def database_url(db: str) -> str:
@@ -47,8 +63,13 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_db_engine(db: str, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
-    """An engine for ``db`` with quotetrack's connection settings; creates a missing folder."""
+def create_db_engine(db: str, busy_timeout: float | None = None) -> Engine:
+    """An engine for ``db`` with quotetrack's connection settings; creates a missing folder.
+
+    ``busy_timeout`` (seconds) defaults to ``default_busy_timeout()``.
+    """
+    if busy_timeout is None:
+        busy_timeout = default_busy_timeout()
     url = database_url(db)
     try:
         parsed = make_url(url)

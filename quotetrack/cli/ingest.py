@@ -85,10 +85,11 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
     text) is skipped unless --force. Each article is committed whole, so an interrupted run
     loses nothing and running it again finishes the job.
 
-    Exit status: 0 when every input was stored, 1 when some could not be read, 2 when the
-    run could not go on (database or model unusable).
+    Exit status: 0 when every input was stored, 1 when some could not be read or extracted,
+    2 when the run could not go on (database or model unusable, or locked by another writer
+    for longer than $QUOTETRACK_BUSY_TIMEOUT seconds, 60 by default).
     """
-    from ..errors import ReadError
+    from ..errors import ExtractError, ReadError
     from ..sources import iter_articles
     from ..store import open_db
 
@@ -119,6 +120,11 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
 
             extractor = Extractor(model)
             for article, quotes in extractor.extract_many(articles, workers=workers or os.cpu_count() or 1):
+                if isinstance(quotes, ExtractError):
+                    tally.failed += 1
+                    click.echo(str(quotes), err=True)
+                    bar.update(1, tally.progress())
+                    continue
                 result = store.add_article(article, quotes, force=force)
                 if result.status == "skipped":
                     tally.skipped += 1
