@@ -1,0 +1,179 @@
+"""Hostile inputs through ``quotetrack ingest``: every bad file is one line on stderr naming
+it and its problem, the rest of the batch is stored, and the database stays intact."""
+import codecs
+import json
+import os
+import pathlib
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrack.cli import main
+from quotetrack.sources import MAX_ARTICLE_CHARS
+
+from .test_ingest import intact, query
+
+GOOD = '---\n# Budget\nAnna Nowak\nCity Tribune, Warsaw\nMarch 3, 2007\n---\n\n"The budget will pass," Kowalska said.\n'
+LATIN1 = 'Cafés\n\n"Le café de René est fermé," Anna Kowalska said on Monday.\n'
+CP1252 = 'Cafés\n\n\u201cIt\u2019s the café\u2019s fault,\u201d Zoë Müller said on Tuesday.\n'
+UTF16 = 'Talks\n\n"We will talk again in Kraków," Jan Nowak said.\n'
+DAMAGED = 'Déjà vu\n\n"Déjà vu," René said.'.encode()  # then a cut-off character
+HUGE = "Huge\n\n" + "All work and no play. " * (50 * 2**20 // 22)  # 50 MB
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
+
+
+def ingest(*args):
+    return CliRunner().invoke(main, ["ingest", *map(str, args), "--workers", "1"], catch_exceptions=False)
+
+
+def no_traceback(result):
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def batch(extractor, tmp_path_factory):
+    """One folder full of hostile files beside good ones, ingested in one run."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    feed = tmp / "in"
+    feed.mkdir()
+    (feed / "good.txt").write_text(GOOD)
+    (feed / "empty.txt").write_bytes(b"")
+    (feed / "blank.txt").write_bytes(b"  \n\t\r\n \n")
+    (feed / "late-nul.txt").write_bytes(b"Title\n\nSome text. " * 8000 + b"\x00\x00\x00 and more")
+    (feed / "latin1.txt").write_bytes(LATIN1.encode("latin-1"))
+    (feed / "cp1252.txt").write_bytes(CP1252.encode("cp1252"))
+    (feed / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + UTF16.encode("utf-16-le"))
+    (feed / "damaged.txt").write_bytes(DAMAGED + b"\xe2\x80 and more.\n")
+    (feed / "unbalanced.txt").write_text(
+        "Marks\n\n" + "\u201cword " * 10_000 + "\n\n\u201cAfter the storm we rebuild,\u201d Jan Nowak said.\n")
+    (feed / "scripts.html").write_text("<html><head><style>p{color:red}</style><script>var q = '\"x\"';</script>"
+                                       "</head><body><script>document.write('\"hi\"')</script></body></html>")
+    (feed / "truncated.html").write_text(
+        "<html><head><title>Rates</title></head><body><article><p>\u201cWe will not raise rates this year,\u201d "
+        "Anna Kowalska, the central bank governor, told reporters in Warsaw on Monday morning.</p><p>The bank "
+        "has kept its main rate unchanged since March and analysts expect")
+    (feed / "feed.jsonl").write_text("\n".join([
+        json.dumps({"text": '"Line one stands," Jan Nowak said.', "outlet": "PAP"}),
+        '{"text": "broken',
+        json.dumps({"title": "no text here"}),
+        json.dumps({"text": 42}),
+        json.dumps({"text": '"Line five stands," Jan Nowak said.', "outlet": "PAP"})]) + "\n")
+    (feed / "huge.txt").write_bytes(HUGE.encode())
+    (feed / "folder.txt").mkdir()  # a directory named like a file is a folder to walk
+    (feed / "folder.txt" / "inside.txt").write_text('Inside\n\n"Folders are walked," Jan Nowak said.\n')
+    os.symlink(feed, feed / "folder.txt" / "loop")  # a link back up: walked once only
+    os.mkfifo(feed / "pipe.txt")  # opening it would wait for a writer forever
+    (feed / "locked.txt").write_text('Locked\n\n"Nobody reads this," Jan Nowak said.\n')
+    image = tmp / "photo.png"
+    image.write_bytes(PNG)
+    db = tmp / "q.db"
+    locked = str(feed / "locked.txt")
+    real_read_bytes = pathlib.Path.read_bytes
+
+    def read_bytes(self):  # tests run as root, whom no permission bit stops
+        if str(self) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_read_bytes(self)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pathlib.Path, "read_bytes", read_bytes)
+        result = ingest(feed, image, tmp / "missing.txt", "--db", db)
+    return feed, db, result
+
+
+def test_every_bad_input_is_one_line_naming_it_and_its_problem(batch):
+    feed, db, result = batch
+    assert result.exit_code == 1
+    no_traceback(result)
+    *errors, summary = result.stderr.splitlines()
+    f = lambda name: f"{feed / name}: "  # noqa: E731
+    assert sorted(errors) == sorted([
+        f("blank.txt") + "file has only whitespace",
+        f("damaged.txt") + f"invalid UTF-8 at byte {len(DAMAGED)} of a file that is otherwise UTF-8 "
+                           "(repair the file there, or give --encoding)",
+        f("empty.txt") + "empty file",
+        f("feed.jsonl") + "line 2: invalid JSON (Unterminated string starting at: line 1 column 10 (char 9))",
+        f("feed.jsonl") + 'line 3: record has no "text"',
+        f("feed.jsonl") + 'line 4: record "text" is empty or not a string',
+        f("huge.txt") + f"article too long ({len(HUGE):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): "
+                        "split it into articles",
+        f("late-nul.txt") + "binary file (NUL bytes), not text",
+        f("locked.txt") + "permission denied",
+        f("pipe.txt") + "not a regular file (a pipe, socket or device), skipped",
+        f("scripts.html") + "no article text found in the HTML page",
+        f"{feed.parent / 'photo.png'}: binary file (NUL bytes), not text",
+        f"{feed.parent / 'missing.txt'}: no such file or folder",
+    ])
+    assert summary.startswith("ingest: 9 articles added, 0 skipped, 13 failed; ")
+
+
+def test_the_rest_of_the_batch_is_stored_and_the_database_is_intact(batch):
+    feed, db, _ = batch
+    stored = [os.path.relpath(p, feed) for p, in query(db, "SELECT path FROM article ORDER BY path")]
+    assert stored == ["cp1252.txt", "feed.jsonl:1", "feed.jsonl:5", "folder.txt/inside.txt", "good.txt",
+                      "latin1.txt", "truncated.html", "unbalanced.txt", "utf16.txt"]
+    intact(db)
+    rows = query(db, 'SELECT a.text, q.start, q."end", q.text FROM quote q JOIN article a ON a.id = q.article_id')
+    assert rows and all(text[s:e] == quote for text, s, e, quote in rows)
+
+
+@pytest.mark.parametrize("name, encoding, text, quote", [
+    ("latin1.txt", "cp1252", LATIN1, "Le café de René est fermé,"),
+    ("cp1252.txt", "cp1252", CP1252, "It\u2019s the café\u2019s fault,"),
+    ("utf16.txt", "utf-16", UTF16, "We will talk again in Kraków,"),
+])
+def test_legacy_encodings_are_decoded_right(batch, name, encoding, text, quote):
+    feed, db, _ = batch
+    (aid, enc, stored), = query(db, "SELECT id, encoding, text FROM article WHERE path = ?", str(feed / name))
+    assert (enc, stored) == (encoding, text)
+    assert (quote,) in query(db, "SELECT text FROM quote WHERE article_id = ?", aid)
+
+
+def test_quotes_after_ten_thousand_unclosed_marks_are_found(batch):
+    feed, db, _ = batch
+    texts = [t for t, in query(db, "SELECT q.text FROM quote q JOIN article a ON a.id = q.article_id "
+                                   "WHERE a.path = ? ORDER BY q.start", str(feed / "unbalanced.txt"))]
+    assert texts[-1] == "After the storm we rebuild,"
+
+
+def test_truncated_html_keeps_what_it_has(batch):
+    _, db, _ = batch
+    assert query(db, "SELECT q.text FROM quote q JOIN article a ON a.id = q.article_id WHERE a.format = 'html'") == [
+        ("We will not raise rates this year,",)]
+
+
+def test_a_rerun_adds_only_what_failed_before_and_can_now_be_read(batch):
+    feed, db, _ = batch
+    (articles, quotes), = query(db, "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM quote)")
+    result = ingest(feed, "--db", db)  # locked.txt is readable now
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith("ingest: 1 articles added, 9 skipped, 10 failed; 1 quotes")
+    assert query(db, "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM quote)") == [
+        (articles + 1, quotes + 1)]
+    intact(db)
+
+
+def test_one_megabyte_paragraph_is_stored_with_exact_offsets(extractor, tmp_path):
+    # Long words keep the parse (spaCy's cost, per token) short; the code under test sees a
+    # million characters without a line break, cut into parts at spaces.
+    words = ["parliamentarians", "interministerial", "reconstruction", "infrastructure", "representatives"]
+    sentence = " ".join(words[i % 5] for i in range(3, 18)) + ". "
+    half = sentence * (510_000 // len(sentence))
+    body = half + '"We will not give up," Anna Kowalska said. ' + half
+    path = tmp_path / "paragraph.txt"
+    path.write_text("Paragraph\n\n" + body)
+    assert len(body) > 1_000_000 and "\n" not in body
+    result = ingest(path, "--db", tmp_path / "q.db")
+    assert result.exit_code == 0, result.stderr
+    db = tmp_path / "q.db"
+    (text, s, e, quote), = query(db, 'SELECT a.text, q.start, q."end", q.text FROM quote q '
+                                     "JOIN article a ON a.id = q.article_id WHERE q.kind != 'indirect'")
+    assert (quote, text[s:e]) == ("We will not give up,", "We will not give up,")
+    intact(db)
+
+
+def test_a_directory_given_where_a_file_is_expected(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for 'FILES...': File '{tmp_path}' is a directory."
+    assert "Traceback" not in result.stderr
