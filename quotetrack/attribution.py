@@ -27,6 +27,7 @@ from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
+FRAME_CHARS = 600
 QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "„"}
 CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
@@ -43,7 +44,7 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account"}
 CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85,
-              "continuation": 0.8, None: 0.3}
+              "continuation": 0.8, "subject": 0.6, None: 0.3}
 
 
 @dataclass
@@ -110,8 +111,10 @@ class Attributor:
         close = q.close_mark if q.close_mark is not None else q.end
         inside = {_k(t) for t in self.p.tokens_in(q.open_mark, close + 1)}
         self.inside = inside
-        s_start = self.p.sentence_at(q.open_mark)[0]
-        s_end = self._frame_end(q, close)
+        # the words around the quote, within its sentence and a window that keeps the cost
+        # per quote bounded however long a sentence or paragraph runs
+        s_start = max(self.p.sentence_at(q.open_mark)[0], q.open_mark - FRAME_CHARS)
+        s_end = min(self._frame_end(q, close), close + FRAME_CHARS)
         frame = [t for t in self.p.tokens_in(s_start, s_end) if _k(t) not in inside]
         quote = Quote(text=text[q.start:q.end], start=q.start, end=q.end, flags=list(q.flags),
                       sentence=Span.of(text, s_start, s_end))
@@ -138,6 +141,10 @@ class Attributor:
             speaker = Speaker(prev.speaker, prev.speaker_mention, prev.speaker_role, prev.speaker_kind)
             sieve = "continuation"
             quote.outlet, quote.relayed = prev.outlet, prev.relayed
+        if speaker is None and not self._title_like(q):
+            speaker = self._subject_voice(q)
+            if speaker is not None:
+                sieve = "subject"
         if relay is None and cue is not None:
             relay = self._relay_near(cue, frame, speaker)
         if relay is None and speaker is not None and speaker.kind == "organisation":
@@ -228,9 +235,10 @@ class Attributor:
         cue = best[0]
         # a reporting verb standing between that cue and the quote is the nearer voice
         # ("Kent said the city was safe, while officials called it "a mess"")
-        if self.p.off(cue) < q.open_mark:
-            for tok in self.p.tokens_in(self.p.end(cue), q.open_mark):
-                if tok.sent == cue.sent and self._is_cue(tok) and any(c.dep_ in SUBJ for c in tok.children):
+        if q.open_mark - FRAME_CHARS < self.p.off(cue) < q.open_mark:
+            sentence = self.p.sentence_at(self.p.off(cue))
+            for tok in self.p.tokens_in(self.p.end(cue), min(q.open_mark, sentence[1])):
+                if self._is_cue(tok) and any(c.dep_ in SUBJ for c in tok.children):
                     cue = tok
         return cue, "cue-tree"
 
@@ -277,6 +285,37 @@ class Attributor:
                 head = head.doc[head.i + 1]
             return self._speaker_of_np(head), Span.of(text, i, i + 1)
         return None, None
+
+    def _subject_voice(self, q: QuoteSpan) -> Speaker | None:
+        """A quoted phrase inside a clause whose subject is a person: the person's words or
+        position ("Ryan worried that the safety net was becoming "a hammock ..."", "he
+        reserved his passion for "comprehensive immigration reform"")."""
+        for tok in self.p.tokens_in(q.start, q.end):
+            if tok.is_punct or tok.is_space:
+                continue
+            h = tok
+            for _ in range(5):
+                if h.head == h:
+                    break
+                h = h.head
+                if _k(h) in self.inside or not h.tag_.startswith("VB"):
+                    continue
+                subj = [c for c in h.children if c.dep_ in ("nsubj",) and _k(c) not in self.inside]
+                if not subj:
+                    continue
+                head = subj[0]
+                if head.tag_ == "PRP" and head.text.lower() in ("he", "she", "i", "we", "they"):
+                    return self._speaker_of_np(head)
+                if head.tag_ in PROPER:
+                    run = _run_around(head)
+                    if self.p.people.find([t.text for t in run], self.p.off(head)) is not None:
+                        return self._speaker_of_np(head)
+                return None
+            break
+        return None
+
+    def _title_like(self, q: QuoteSpan) -> bool:
+        return self._unattributed_flag(q) == "title"
 
     def _continues_previous(self, q: QuoteSpan) -> bool:
         prev = self.previous

@@ -175,11 +175,12 @@ class People:
         p = pronoun.lower()
         gender = PRONOUN_GENDER.get(p)
         plural = p in PLURAL_PRONOUNS
-        prior = [m for m in self.mentions if m.end <= pos and not m.quoted]
-        if not prior:
-            return None
-        for s_start, s_end in reversed([s for s in sentences if s[0] < pos][-8:]):
-            cands = [m for m in prior if s_start <= m.start < s_end and self._compatible(m.person, gender, plural)]
+        starts = [m.start for m in self.mentions]
+        first_sentence = max(0, bisect_right(sentences, (pos, float("inf"))) - 8)
+        for s_start, s_end in reversed(sentences[first_sentence:bisect_right(sentences, (pos, float("inf")))]):
+            lo, hi = bisect_right(starts, s_start - 1), bisect_right(starts, min(s_end, pos) - 1)
+            cands = [m for m in self.mentions[lo:hi] if m.end <= pos and not m.quoted
+                     and self._compatible(m.person, gender, plural)]
             if cands:
                 if gender:  # a name whose gender is known to match beats one of unknown gender
                     cands = [m for m in cands if m.person.gender == gender] or cands
@@ -216,12 +217,12 @@ class People:
         """A speaker named at this place: the strongest antecedent for a later pronoun."""
         person.last_seen = max(person.last_seen, start)
         person.spoke = True
-        for m in self.mentions:
+        i = bisect_right([m.start for m in self.mentions], start)
+        for m in self.mentions[max(0, i - 3):i]:
             if m.person is person and m.start <= start < m.end + 1:
                 m.speaker = True
                 return
-        self.mentions.append(Mention(start, end, person, True, True))
-        self.mentions.sort(key=lambda m: m.start)
+        self.mentions.insert(i, Mention(start, end, person, True, True))
 
 
 def _is_modifier(run) -> bool:
