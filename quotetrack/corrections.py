@@ -6,7 +6,7 @@ next ingest sends the corrected names to the corrected speaker.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from .errors import QuotetrackError
 from .models import Quote, Speaker, SpeakerAlias, SpeakerRole
@@ -16,6 +16,11 @@ from .speakers import alias_owner, find_speakers
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _moved(rows: int, claims: int) -> str:
+    """What a correction moved: quotes (direct, mixed) and claims (indirect) counted apart."""
+    return f"{_count(rows - claims, 'quote')}, {_count(claims, 'claim')} moved"
 
 
 def speaker_key(name: str, kind: str = "person") -> str:
@@ -98,10 +103,12 @@ def merge(conn: Connection, names: list[str], into: str) -> str:
         target = next(iter(sources.values()))
         conn.execute(update(Speaker).where(Speaker.id == target.id)
                      .values(**_name_values(into, target.kind), name_locked=True))
-    moved = 0
+    moved = claims = 0
     for sp in sources.values():
         if sp.id == target.id:
             continue
+        claims += conn.scalar(select(func.count()).select_from(Quote)
+                              .where(Quote.speaker_id == sp.id, Quote.kind == "indirect"))
         moved += conn.execute(update(Quote).where(Quote.speaker_id == sp.id).values(speaker_id=target.id)).rowcount
         conn.execute(update(SpeakerAlias).where(SpeakerAlias.speaker_id == sp.id)
                      .values(speaker_id=target.id, source="user"))
@@ -116,7 +123,7 @@ def merge(conn: Connection, names: list[str], into: str) -> str:
     _claim(conn, target.id, into.strip(), speaker_key(into, target.kind))
     name = conn.scalar(select(Speaker.name).where(Speaker.id == target.id))
     others = len([s for s in sources if s != target.id])
-    return f"merged {_count(others, 'speaker')} into {name!r} ({_count(moved, 'quote')} moved)"
+    return f"merged {_count(others, 'speaker')} into {name!r} ({_moved(moved, claims)})"
 
 
 def split(conn: Connection, name: str, aliases: list[str]) -> str:
@@ -128,10 +135,12 @@ def split(conn: Connection, name: str, aliases: list[str]) -> str:
         raise QuotetrackError(f"{aliases[0]!r} is {sp.name!r}'s own name; rename the speaker first")
     new_values = _name_values(aliases[0], sp.kind)
     new_id = conn.execute(Speaker.__table__.insert().values(**new_values, kind=sp.kind, name_locked=True)).inserted_primary_key[0]
-    rows = conn.execute(select(Quote.id, Quote.speaker_name, Quote.mention_text).where(Quote.speaker_id == sp.id)).all()
-    ids = [r.id for r in rows if any(speaker_key(n, sp.kind) in keys for n in (r.speaker_name, r.mention_text) if n)]
+    rows = conn.execute(select(Quote.id, Quote.kind, Quote.speaker_name, Quote.mention_text)
+                        .where(Quote.speaker_id == sp.id)).all()
+    picked = [r for r in rows if any(speaker_key(n, sp.kind) in keys for n in (r.speaker_name, r.mention_text) if n)]
+    ids = [r.id for r in picked]
     if ids:
         conn.execute(update(Quote).where(Quote.id.in_(ids)).values(speaker_id=new_id))
     for alias in aliases:
         _claim(conn, new_id, alias.strip(), speaker_key(alias, sp.kind))
-    return f"split {aliases[0].strip()!r} off {sp.name!r} ({_count(len(ids), 'quote')} moved)"
+    return f"split {aliases[0].strip()!r} off {sp.name!r} ({_moved(len(ids), sum(r.kind == 'indirect' for r in picked))})"

@@ -18,13 +18,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import SQLModel
 
 from . import models
 from .errors import QuotetrackError
+from .grouping import refresh_groups
 
 BUSY_TIMEOUT_S = 60.0
 BUSY_TIMEOUT_ENV = "QUOTETRACK_BUSY_TIMEOUT"
@@ -184,7 +185,24 @@ def m001_initial(conn: Connection) -> None:
     create_schema(conn)
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (m001_initial,)
+def m002_claims_apart(conn: Connection) -> None:
+    """Version 2: claims (kind "indirect") counted apart from quotes and taken out of quote groups.
+
+    ``article.claim_count`` is added and both counts are recounted; a claim's group and wording
+    are cleared, and the groups it was in are recounted, losing the wordings only claims had.
+    """
+    Article, Quote = models.Article, models.Quote
+    conn.exec_driver_sql("ALTER TABLE article ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0")
+    claim = Quote.kind == "indirect"
+    groups = set(conn.scalars(select(Quote.group_id).where(claim, Quote.group_id.is_not(None)).distinct()))
+    conn.execute(update(Quote).where(claim).values(group_id=None, wording_id=None))
+    refresh_groups(conn, groups)
+    for column, which in (("quote_count", ~claim), ("claim_count", claim)):
+        n = select(func.count()).select_from(Quote).where(Quote.article_id == Article.id, which).scalar_subquery()
+        conn.execute(update(Article).values({column: n}))
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (m001_initial, m002_claims_apart)
 
 
 def _applied(conn: Connection) -> list[str] | None:

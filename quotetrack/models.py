@@ -106,7 +106,8 @@ class Article(SQLModel, table=True):
     body_start: int = 0
     encoding: str | None = None
     format: str | None = None  # text | html | json
-    quote_count: int = 0
+    quote_count: int = 0  # direct and mixed
+    claim_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # indirect
     ingested_at: datetime = Field(default_factory=utcnow)
 
 
@@ -154,7 +155,11 @@ class GroupShingle(SQLModel, table=True):
 
 
 class Quote(SQLModel, table=True):
-    """One attributed quotation in one article."""
+    """One attributed quotation or claim in one article.
+
+    ``kind`` "direct" and "mixed" are quotations and belong to a ``QuoteGroup``; "indirect"
+    rows are claims (reported speech without quote marks) and have no group or wording.
+    """
 
     __tablename__ = "quote"
     __table_args__ = (

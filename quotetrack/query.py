@@ -23,7 +23,7 @@ from typing import Iterator
 from .errors import QuotetrackError
 from .names import fold, name_key, person_name
 
-SCHEMA_VERSION = 1  # the number of schema steps (database.MIGRATIONS) this SQL was written for
+SCHEMA_VERSION = 2  # the number of schema steps (database.MIGRATIONS) this SQL was written for
 FTS_SORT = 2_000  # up to this many full-text matches, a search sorts them all by date
 FTS_CAP = 100_000  # from this many on, a search asks the index about each quote it walks
 CANDIDATES = 20  # names listed for an ambiguous or unknown name

@@ -8,6 +8,10 @@ An article is identified by the hash of its text, so adding the same text again 
 ``force=True`` replaces its quotes in the same transaction. Speaker linking (``speakers``)
 and quote grouping (``grouping``) happen inside that transaction too, so a crash or a kill
 never leaves half an article, and a concurrent writer waits for its turn.
+
+Claims (kind "indirect": reported speech without quote marks) are stored, linked to their
+speakers and indexed for search like quotes, but they join no quote group: a group gathers
+one quoted wording across articles, and a paraphrase around it is not a wording of it.
 """
 from __future__ import annotations
 
@@ -38,7 +42,8 @@ class AddResult:
 
     status: str  # added | skipped | replaced
     article_id: int
-    quotes: int = 0
+    quotes: int = 0  # direct and mixed
+    claims: int = 0  # indirect
     new_speakers: int = 0
     new_groups: int = 0
 
@@ -89,7 +94,7 @@ class Store:
             for position, q in enumerate(quotes):
                 speaker_id = linker.link(q.speaker, q.speaker_kind, q.speaker_role)
                 relay = resolve_outlet(conn, q.outlet, outlets) if q.relayed else None
-                placement = grouper.place(q.text, speaker_id)
+                placement = grouper.place(q.text, speaker_id) if q.kind != "indirect" else None
                 placements.append(placement)
                 rows.append(_quote_row(q, article_id, position, article.date, speaker_id,
                                        values["outlet_id"], relay, placement))
@@ -98,9 +103,11 @@ class Store:
                 ids = dict(conn.execute(select(models.Quote.position, models.Quote.id)
                                         .where(models.Quote.article_id == article_id)).all())
                 update_groups(conn, [(ids[i], p, article.date) for i, p in enumerate(placements) if p])
-            conn.execute(update(models.Article).where(models.Article.id == article_id).values(quote_count=len(rows)))
-            return AddResult("replaced" if old is not None else "added", article_id, len(rows), linker.created,
-                             sum(1 for p in placements if p and p.new_group))
+            claims = sum(1 for q in quotes if q.kind == "indirect")
+            conn.execute(update(models.Article).where(models.Article.id == article_id)
+                         .values(quote_count=len(rows) - claims, claim_count=claims))
+            return AddResult("replaced" if old is not None else "added", article_id, len(rows) - claims, claims,
+                             linker.created, sum(1 for p in placements if p and p.new_group))
 
     def merge_speakers(self, names: list[str], into: str) -> str:
         """Make the speakers ``names`` one speaker called ``into``; -> what was done."""
@@ -121,11 +128,13 @@ class Store:
             return action(conn, *args)
 
     def counts(self) -> dict[str, int]:
-        """How many articles, quotes, speakers (named), outlets and groups the database holds."""
-        tables = {"articles": models.Article, "quotes": models.Quote, "outlets": models.Outlet,
-                  "groups": models.QuoteGroup}
+        """How many articles, quotes (direct, mixed), claims, named speakers, outlets and groups it holds."""
+        tables = {"articles": models.Article, "outlets": models.Outlet, "groups": models.QuoteGroup}
         with db_errors(self.name), self.engine.connect() as conn:
             out = {k: conn.scalar(select(func.count()).select_from(t)) for k, t in tables.items()}
+            claim = models.Quote.kind == "indirect"
+            out["quotes"] = conn.scalar(select(func.count()).select_from(models.Quote).where(~claim))
+            out["claims"] = conn.scalar(select(func.count()).select_from(models.Quote).where(claim))
             out["speakers"] = conn.scalar(select(func.count()).select_from(models.Speaker)
                                           .where(models.Speaker.kind != "unnamed"))
         return out

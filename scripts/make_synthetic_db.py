@@ -345,6 +345,7 @@ def generate(path: str | os.PathLike, *, quotes: int = 1_000_000, speakers: int 
             title = f"Report {article_id}: {_sentence(word_ids[w_at:w_at + 5], vocab)}"
             parts = [title, ""]
             pos = len(title) + 2
+            claims = 0
             for k in range(int(counts[a])):
                 n_words = int(lengths[q_at])
                 speaker_id = int(who[q_at])
@@ -358,7 +359,11 @@ def generate(path: str | os.PathLike, *, quotes: int = 1_000_000, speakers: int 
                     text = _sentence(word_ids[w_at:w_at + n_words], vocab)
                 w_at += n_words
                 q_at += 1
-                gid, wid = groups.add(gid, text, speaker_id, relation)
+                r = rng.random()
+                kind = "direct" if r < 0.85 else "mixed" if r < 0.95 else "indirect"
+                claims += kind == "indirect"
+                # claims join no quote group, as in quotetrack's store
+                gid, wid = groups.add(gid, text, speaker_id, relation) if kind != "indirect" else (None, None)
                 speaker = people[speaker_id - 1]["name"]
                 para = f"“{text},” {speaker} said."
                 start = pos + 1
@@ -367,12 +372,12 @@ def generate(path: str | os.PathLike, *, quotes: int = 1_000_000, speakers: int 
                 m_end = m_start + len(speaker)
                 relayed = rng.random() < 0.1
                 quote_id += 1
-                groups.count(gid, quote_id, article_id, day)
-                r = rng.random()
+                if gid is not None:
+                    groups.count(gid, quote_id, article_id, day)
                 quote_rows.append({
                     "id": quote_id, "article_id": article_id, "position": k, "text": text,
                     "start": start, "end": end,
-                    "kind": "direct" if r < 0.85 else "mixed" if r < 0.95 else "indirect",
+                    "kind": kind,
                     "date": day, "speaker_id": speaker_id, "speaker_name": speaker,
                     "speaker_kind": people[speaker_id - 1]["kind"], "speaker_role": None,
                     "mention_text": speaker, "mention_start": m_start, "mention_end": m_end,
@@ -391,7 +396,7 @@ def generate(path: str | os.PathLike, *, quotes: int = 1_000_000, speakers: int 
                 "author": people[int(who[q_at - 1]) - 1]["name"] if counts[a] else None,
                 "outlet_id": outlet_id, "place": None, "date": day, "date_raw": day, "text": text,
                 "body_start": len(title) + 2, "encoding": "utf-8", "format": "text",
-                "quote_count": int(counts[a]), "ingested_at": INGESTED_AT})
+                "quote_count": int(counts[a]) - claims, "claim_count": claims, "ingested_at": INGESTED_AT})
         cur.execute("BEGIN")
         tables["article"](cur, art_rows)
         tables["quote"](cur, quote_rows)

@@ -44,13 +44,23 @@ def query(db, sql, *args):
 
 
 def intact(db):
-    """Integrity of the file and of the full-text index; no article stored twice or in part."""
+    """Integrity of the file and of the full-text index; no article stored twice or in part;
+    quotes and claims counted apart, and claims in no quote group."""
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
     query(db, "INSERT INTO quote_fts(quote_fts) VALUES ('integrity-check')")
     assert query(db, "SELECT count(*) FROM quote_fts") == query(db, "SELECT count(*) FROM quote")
     assert query(db, "SELECT count(*) - count(DISTINCT content_hash) FROM article") == [(0,)]
-    assert query(db, "SELECT count(*) FROM article a WHERE a.quote_count != "
-                     "(SELECT count(*) FROM quote q WHERE q.article_id = a.id)") == [(0,)]
+    assert query(db, "SELECT count(*) FROM article a WHERE a.quote_count != (SELECT count(*) FROM quote q "
+                     "WHERE q.article_id = a.id AND q.kind != 'indirect') OR a.claim_count != "
+                     "(SELECT count(*) FROM quote q WHERE q.article_id = a.id AND q.kind = 'indirect')") == [(0,)]
+    assert query(db, "SELECT count(*) FROM quote WHERE kind = 'indirect' AND "
+                     "(group_id IS NOT NULL OR wording_id IS NOT NULL)") == [(0,)]
+
+
+def kinds(db):
+    """(quotes, claims) stored: direct and mixed, and indirect."""
+    return query(db, "SELECT count(*) FILTER (WHERE kind != 'indirect'), count(*) FILTER (WHERE kind = 'indirect') "
+                     "FROM quote")[0]
 
 
 # ---- the fixtures --------------------------------------------------------------------------
@@ -59,7 +69,9 @@ def test_ingest_summary_and_counts(fixtures_db):
     db, result = fixtures_db
     assert result.stdout == ""
     line, = result.stderr.splitlines()
-    assert line.startswith("ingest: 8 articles added, 0 skipped, 0 failed; ")
+    quotes, claims = kinds(db)
+    assert line.startswith(f"ingest: 8 articles added, 0 skipped, 0 failed; {quotes} quotes, {claims} claims, ")
+    assert quotes > 0 and claims > 0
     assert query(db, "SELECT count(*) FROM article") == [(8,)]
     intact(db)
 
@@ -67,7 +79,7 @@ def test_ingest_summary_and_counts(fixtures_db):
 def test_speakers_are_linked_across_articles(fixtures_db):
     db, _ = fixtures_db
     assert query(db, "SELECT s.name, count(*) FROM quote q JOIN speaker s ON s.id = q.speaker_id "
-                     "GROUP BY s.id ORDER BY s.name") == [
+                     "WHERE q.kind != 'indirect' GROUP BY s.id ORDER BY s.name") == [
         ("Bill Clinton", 1), ("Hillary Clinton", 2), ("Ilham Aliyev", 7), ("Sergei Mironov", 8),
         ("Vladimir Putin", 4)]
     assert query(db, "SELECT s.name FROM quote q JOIN speaker s ON s.id = q.speaker_id "
@@ -75,7 +87,8 @@ def test_speakers_are_linked_across_articles(fixtures_db):
 
 
 def group_of(db, fragment):
-    (gid,) = query(db, "SELECT group_id FROM quote WHERE text LIKE ? LIMIT 1", f"%{fragment}%")[0]
+    (gid,) = query(db, "SELECT group_id FROM quote WHERE text LIKE ? AND kind != 'indirect' LIMIT 1",
+                   f"%{fragment}%")[0]
     return gid
 
 
@@ -126,7 +139,7 @@ def test_html_quotes_index_the_stored_extracted_text(fixtures_db):
     rows = query(db, 'SELECT a.text, q.start, q."end", q.text FROM quote q JOIN article a ON a.id = q.article_id')
     assert all(text[s:e] == quote for text, s, e, quote in rows)
     assert query(db, "SELECT count(*) FROM quote q JOIN article a ON a.id = q.article_id "
-                     "WHERE a.format = 'html' AND a.text NOT LIKE '%<%'") == [(3,)]
+                     "WHERE a.format = 'html' AND a.text NOT LIKE '%<%' AND q.kind != 'indirect'") == [(3,)]
 
 
 # ---- re-runs, failures ---------------------------------------------------------------------
@@ -136,11 +149,13 @@ def test_reingest_skips_and_force_replaces(run, tmp_path):
     before = query(tmp_path / "q.db", "SELECT id, text FROM quote ORDER BY id")
     again = run("ingest", str(FIXTURES / "cross"), "--workers", "1")
     assert (first.exit_code, again.exit_code) == (0, 0)
-    assert again.stderr.startswith("ingest: 0 articles added, 7 skipped, 0 failed; 0 quotes")
+    assert again.stderr.startswith("ingest: 0 articles added, 7 skipped, 0 failed; 0 quotes, 0 claims,")
+    claims = kinds(tmp_path / "q.db")[1]
     forced = run("ingest", str(FIXTURES / "cross"), "--workers", "1", "--force")
-    assert forced.stderr.startswith("ingest: 0 articles added, 7 replaced, 0 skipped, 0 failed; 13 quotes")
+    assert forced.stderr.startswith(f"ingest: 0 articles added, 7 replaced, 0 skipped, 0 failed; "
+                                    f"13 quotes, {claims} claims,")
     after = query(tmp_path / "q.db", "SELECT text FROM quote ORDER BY id")
-    assert after == [(t,) for _, t in before] and len(after) == 13
+    assert after == [(t,) for _, t in before] and kinds(tmp_path / "q.db") == (13, claims)
     intact(tmp_path / "q.db")
 
 
@@ -153,8 +168,9 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(run, tmp_path):
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{feed}: line 2: invalid JSON")
     assert lines[1] == f"{tmp_path / 'missing.txt'}: no such file or folder"
-    assert lines[2].startswith("ingest: 1 articles added, 0 skipped, 2 failed; 1 quotes")
-    assert query(tmp_path / "q.db", "SELECT text FROM quote") == [("we will talk again soon",)]
+    assert lines[2].startswith(f"ingest: 1 articles added, 0 skipped, 2 failed; 1 quotes, "
+                               f"{kinds(tmp_path / 'q.db')[1]} claims,")
+    assert query(tmp_path / "q.db", "SELECT text FROM quote WHERE kind != 'indirect'") == [("we will talk again soon",)]
 
 
 def test_an_unusable_database_is_one_line_and_exit_2(run, tmp_path):
@@ -175,12 +191,16 @@ def test_corrections_from_the_command_line(run, tmp_path):
         "'Ilham Heydar oglu Aliyev' now means 'Ilham Aliyev'\n"
     assert run("rename", "Putin", "Vladimir Vladimirovich Putin").stdout == \
         "renamed 'Vladimir Putin' to 'Vladimir Vladimirovich Putin'\n"
-    assert run("merge", "Bill Clinton", "Hillary Clinton", "--into", "The Clintons").stdout == \
-        "merged 1 speaker into 'The Clintons' (2 quotes moved)\n"
-    assert run("split", "The Clintons", "Bill Clinton").stdout == \
-        "split 'Bill Clinton' off 'The Clintons' (1 quote moved)\n"
     db = tmp_path / "q.db"
-    assert query(db, "SELECT name FROM speaker WHERE kind = 'person' ORDER BY name") == [
+    claims = dict(query(db, "SELECT s.name, count(*) FROM quote q JOIN speaker s ON s.id = q.speaker_id "
+                            "WHERE q.kind = 'indirect' GROUP BY s.id"))
+    plural = lambda n: "1 claim" if n == 1 else f"{n} claims"
+    assert run("merge", "Bill Clinton", "Hillary Clinton", "--into", "The Clintons").stdout == \
+        f"merged 1 speaker into 'The Clintons' (2 quotes, {plural(claims.get('Hillary Clinton', 0))} moved)\n"
+    assert run("split", "The Clintons", "Bill Clinton").stdout == \
+        f"split 'Bill Clinton' off 'The Clintons' (1 quote, {plural(claims.get('Bill Clinton', 0))} moved)\n"
+    assert query(db, "SELECT DISTINCT s.name FROM speaker s JOIN quote q ON q.speaker_id = s.id "
+                     "WHERE s.kind = 'person' AND q.kind != 'indirect' ORDER BY s.name") == [
         ("Bill Clinton",), ("Ilham Aliyev",), ("Sergei Mironov",), ("The Clintons",),
         ("Vladimir Vladimirovich Putin",)]
     run("ingest", str(FIXTURES), "--workers", "1", "--include", "eurasianet-*")
@@ -226,12 +246,12 @@ def test_killed_ingest_leaves_no_partial_article_and_a_rerun_finishes(tmp_path):
     stored = count(db)
     assert 5 <= stored < total, "the ingest was not killed halfway"
     intact(db)
-    assert count(db, "quote") == 2 * stored
+    assert kinds(db)[0] == 2 * stored
     rerun = ingest_process(db, tmp_path / "in")
     _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     assert f"{total - stored} articles added, {stored} skipped, 0 failed" in err
-    assert (count(db), count(db, "quote")) == (total, 2 * total)
+    assert (count(db), kinds(db)[0]) == (total, 2 * total)
     intact(db)
 
 
@@ -244,7 +264,7 @@ def test_two_concurrent_ingests_into_one_database_both_finish(tmp_path):
     assert [p.returncode for p in procs] == [0, 0], results
     added = sum(int(err.split(" articles added")[0].rsplit(" ", 1)[-1]) for _, err in results)
     assert added == 65
-    assert (count(db), count(db, "quote")) == (65, 130)
+    assert (count(db), kinds(db)[0]) == (65, 130)
     # one speaker row, although both runs met her for the first time in parallel
     assert query(db, "SELECT count(*) FROM speaker WHERE name = 'Anna Kowalska'") == [(1,)]
     intact(db)

@@ -225,6 +225,59 @@ def test_forced_reingest_recounts_groups_and_drops_orphans(store):
     assert rows(store, "SELECT relation FROM wording") == [("original",)]
 
 
+CLAIMED = "Aliyev warned that Azerbaijan would not tolerate \u201ccommercial blackmail.\u201d"
+
+
+def quote_and_claim(text=CLAIMED):
+    """An article with the quote "commercial blackmail" inside Aliyev's claim that contains it."""
+    art = Article(text=text, path="apa.txt", outlet="APA", date="2007-01-10")
+    q, c = text.index("commercial"), text.index("that")
+    return art, [Quote(text[c:], c, len(text), kind="indirect", speaker="Ilham Aliyev", speaker_kind="person"),
+                 Quote("commercial blackmail.", q, q + 21, kind="mixed", speaker="Ilham Aliyev",
+                       speaker_kind="person")]
+
+
+def test_claims_are_stored_and_searchable_but_join_no_quote_group(store):
+    result = store.add_article(*quote_and_claim())
+    assert (result.quotes, result.claims, result.new_groups) == (1, 1, 1)
+    assert rows(store, "SELECT kind, group_id IS NULL, wording_id IS NULL FROM quote ORDER BY kind") == [
+        ("indirect", 1, 1), ("mixed", 0, 0)]
+    assert rows(store, "SELECT text, quote_count FROM quote_group") == [("commercial blackmail.", 1)]
+    assert rows(store, "SELECT q.kind FROM quote_fts f JOIN quote q ON q.id = f.rowid "
+                       "WHERE quote_fts MATCH 'tolerate'") == [("indirect",)]
+    assert rows(store, "SELECT quote_count, claim_count FROM article") == [(1, 1)]
+    assert {k: store.counts()[k] for k in ("quotes", "claims", "groups")} == {"quotes": 1, "claims": 1, "groups": 1}
+    store.add_article(*quote_and_claim(), force=True)
+    assert rows(store, "SELECT quote_count, claim_count FROM article") == [(1, 1)]
+    assert rows(store, "SELECT count(*) FROM quote WHERE group_id IS NOT NULL") == [(1,)]
+
+
+def test_upgrading_takes_claims_out_of_the_groups_an_older_version_put_them_in(tmp_path):
+    """A version-1 database, whose ingest grouped claims like quotes, is upgraded in place."""
+    path = tmp_path / "q.db"
+    with open_db(str(path)) as s:
+        s.add_article(*quote_and_claim())
+    con = sqlite3.connect(path)
+    (gid,) = con.execute("SELECT group_id FROM quote WHERE kind = 'mixed'").fetchone()
+    con.execute("INSERT INTO wording (group_id, text, norm, norm_hash, relation, word_count) "
+                "VALUES (?, 'that Azerbaijan ...', 'that azerbaijan', 1, 'extended', 2)", (gid,))
+    con.execute("UPDATE quote SET group_id = ?, wording_id = last_insert_rowid() WHERE kind = 'indirect'", (gid,))
+    con.execute("UPDATE quote_group SET text = 'that Azerbaijan ...', quote_count = 2, wording_count = 2")
+    con.execute("UPDATE article SET quote_count = 2")
+    con.execute("ALTER TABLE article DROP COLUMN claim_count")
+    con.execute("DELETE FROM schema_migration WHERE name = 'm002_claims_apart'")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    with open_db(str(path)) as s:
+        assert rows(s, "SELECT text, quote_count, wording_count FROM quote_group") == [
+            ("commercial blackmail.", 1, 1)]
+        assert rows(s, "SELECT text FROM wording") == [("commercial blackmail.",)]
+        assert rows(s, "SELECT count(*) FROM quote WHERE kind = 'indirect' AND group_id IS NULL") == [(1,)]
+        assert rows(s, "SELECT quote_count, claim_count FROM article") == [(1, 1)]
+        assert [r[0] for r in rows(s, "SELECT name FROM schema_migration")] == [m.__name__ for m in MIGRATIONS]
+
+
 def test_relays_are_stored_with_the_relaying_outlet(store):
     store.add_article(*article('"We are grateful for every meeting," Itar-Tass quoted Putin as saying.',
                                outlet="The Moscow Times",
@@ -243,7 +296,7 @@ def test_corrections_move_quotes_and_are_obeyed_by_later_ingests(store):
                                quotes=[("jobs matter most of all", "William J. Clinton", "person", None)]))
     assert store.counts()["speakers"] == 2
     assert store.merge_speakers(["William Clinton"], into="Bill Clinton") == \
-        "merged 1 speaker into 'Bill Clinton' (1 quote moved)"
+        "merged 1 speaker into 'Bill Clinton' (1 quote, 0 claims moved)"
     store.add_article(*article('William Clinton said "trade must be fair" in Maine.',
                                quotes=[("trade must be fair", "William Clinton", "person", None)]))
     assert speaker_of(store, "trade must be fair") == "Bill Clinton"
@@ -259,7 +312,7 @@ def test_corrections_move_quotes_and_are_obeyed_by_later_ingests(store):
     assert speaker_of(store, "I never inhaled at all") == "Bill Clinton (42nd president)"
 
     assert store.split_speaker("Bill Clinton", ["William Clinton"]) == \
-        "split 'William Clinton' off 'Bill Clinton (42nd president)' (2 quotes moved)"
+        "split 'William Clinton' off 'Bill Clinton (42nd president)' (2 quotes, 0 claims moved)"
     assert speaker_of(store, "jobs matter most of all") == "William Clinton"
     store.add_article(*article('William Clinton said "taxes will fall soon" in Ohio.',
                                quotes=[("taxes will fall soon", "William Clinton", "person", None)]))

@@ -21,7 +21,7 @@ def _store(db):
 @db_option
 @fatal_errors
 def merge(names, into, db):
-    """Make the speakers NAME... one speaker, INTO: their quotes, names and roles move there."""
+    """Make the speakers NAME... one speaker, INTO: their quotes, claims, names and roles move there."""
     with _store(db) as store:
         click.echo(store.merge_speakers(names, into))
 
@@ -54,6 +54,6 @@ def alias(name, alias, db):
 @db_option
 @fatal_errors
 def split(name, aliases, db):
-    """Move the quotes NAME got under ALIAS... to a new speaker named by the first ALIAS."""
+    """Move the quotes and claims NAME got under ALIAS... to a new speaker named by the first ALIAS."""
     with _store(db) as store:
         click.echo(store.split_speaker(name, aliases))

@@ -15,7 +15,7 @@ class Tally:
     """What a run did, for the progress bar and the closing summary."""
 
     def __init__(self):
-        self.added = self.replaced = self.skipped = self.failed = self.quotes = self.speakers = 0
+        self.added = self.replaced = self.skipped = self.failed = self.quotes = self.claims = self.speakers = 0
         self.started = time.monotonic()
 
     @property
@@ -24,12 +24,13 @@ class Tally:
 
     def progress(self) -> str:
         rate = self.done / max(time.monotonic() - self.started, 1e-9)
-        return f"{self.quotes} quotes, {rate:.1f} articles/s"
+        return f"{self.quotes} quotes, {self.claims} claims, {rate:.1f} articles/s"
 
     def summary(self) -> str:
         replaced = f", {self.replaced} replaced" if self.replaced else ""
         return (f"ingest: {self.added} articles added{replaced}, {self.skipped} skipped, {self.failed} failed; "
-                f"{self.quotes} quotes, {self.speakers} new speakers in {time.monotonic() - self.started:.1f} s")
+                f"{self.quotes} quotes, {self.claims} claims, {self.speakers} new speakers "
+                f"in {time.monotonic() - self.started:.1f} s")
 
 
 def _bar_length(paths, include, exclude) -> int | None:
@@ -76,14 +77,18 @@ class _NoBar:
               help="In folders, read only files matching GLOB (repeatable; default: known suffixes).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files and folders matching GLOB.")
 @click.option("--encoding", default=None, help="Decode files with this encoding instead of detecting it.")
+@click.option("--no-claims", is_flag=True, help="Quotes only: leave out reported speech without quote marks.")
 @fatal_errors
-def ingest(paths, db, workers, force, model, outlet, date_order, include, exclude, encoding):
+def ingest(paths, db, workers, force, model, outlet, date_order, include, exclude, encoding, no_claims):
     """Store the quotes of PATH... (files, folders, globs, - for stdin) in the database.
 
     Plain text, HTML pages and JSON/JSONL records (``text`` plus optional ``title``,
     ``author``, ``outlet``, ``date``, ``url``) are read. An article already stored (same
     text) is skipped unless --force. Each article is committed whole, so an interrupted run
     loses nothing and running it again finishes the job.
+
+    Claims (reported speech without quote marks, kind "indirect") are stored and searched
+    like quotes and counted apart from them; unlike quotes they join no quote group.
 
     Exit status: 0 when every input was stored, 1 when some could not be read or extracted,
     2 when the run could not go on (database or model unusable, or locked by another writer
@@ -118,7 +123,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
             articles = itertools.chain([first], pending) if first is not None else ()
             from ..extract import Extractor
 
-            extractor = Extractor(model)
+            extractor = Extractor(model, claims=not no_claims)
             for article, quotes in extractor.extract_many(articles, workers=workers or os.cpu_count() or 1):
                 if isinstance(quotes, ExtractError):
                     tally.failed += 1
@@ -131,6 +136,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
                 else:
                     setattr(tally, result.status, getattr(tally, result.status) + 1)
                     tally.quotes += result.quotes
+                    tally.claims += result.claims
                     tally.speakers += result.new_speakers
                 bar.update(1, tally.progress())
     click.echo(tally.summary(), err=True)
