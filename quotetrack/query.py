@@ -81,14 +81,15 @@ class SpeakerProfile:
     kind: str
     aliases: list[str]
     roles: list[dict]  # {"role", "count"}, most frequent first
-    quotes: int
-    articles: int
+    quotes: int  # direct and mixed
+    claims: int  # indirect
+    articles: int  # articles with a quote or claim of theirs; first and last date likewise
     first: str | None
     last: str | None
-    by_year: list[dict]  # {"year", "quotes"}
-    outlets: list[dict]  # {"outlet", "quotes"}: articles' outlets
-    relayed_by: list[dict]  # {"outlet", "quotes"}: outlets credited by them
-    recent: list[dict] = field(default_factory=list)  # quote rows, newest first
+    by_year: list[dict]  # {"year", "quotes", "claims"}
+    outlets: list[dict]  # {"outlet", "quotes", "claims"}: articles' outlets
+    relayed_by: list[dict]  # {"outlet", "quotes", "claims"}: outlets credited by them
+    recent: list[dict] = field(default_factory=list)  # quote and claim rows, newest first
 
 
 @dataclass
@@ -368,11 +369,14 @@ class QuoteDB:
     # ---- speakers ---------------------------------------------------------------------------
 
     def speakers(self, top: int | None = None) -> list[dict]:
-        """Named speakers by number of quotes, with their commonest role and first and last date."""
-        sql = """SELECT s.id AS id, s.name AS speaker, s.kind AS kind, c.n AS quotes FROM
-                   (SELECT speaker_id, COUNT(*) AS n FROM quote WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
+        """Named speakers by number of quotes (direct and mixed), then of claims (indirect), with
+        their commonest role and the first and last date of either."""
+        sql = """SELECT s.id AS id, s.name AS speaker, s.kind AS kind, c.quotes AS quotes, c.claims AS claims FROM
+                   (SELECT speaker_id, COUNT(*) FILTER (WHERE kind != 'indirect') AS quotes,
+                           COUNT(*) FILTER (WHERE kind = 'indirect') AS claims
+                    FROM quote WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
                  JOIN speaker s ON s.id = c.speaker_id WHERE s.kind != 'unnamed'
-                 ORDER BY c.n DESC, s.name, s.id"""
+                 ORDER BY c.quotes DESC, c.claims DESC, s.name, s.id"""
         out = list(self.rows(sql + (" LIMIT ?" if top else ""), (top,) if top else ()))
         for row in out:
             sid = row["id"]
@@ -392,16 +396,17 @@ class QuoteDB:
         sid = who.id
         kind = self.one("SELECT kind FROM speaker WHERE id = ?", (sid,))[0]
         articles, years, outlets, relays = set(), Counter(), Counter(), Counter()
-        count, first, last = 0, None, None
-        for r in self.rows("SELECT article_id, outlet_id, relay_outlet_id, date FROM quote WHERE speaker_id = ? "
-                           "ORDER BY date", (sid,)):
-            count += 1
+        counts, first, last = Counter(), None, None
+        for r in self.rows("SELECT article_id, outlet_id, relay_outlet_id, date, kind FROM quote "
+                           "WHERE speaker_id = ? ORDER BY date", (sid,)):
+            what = "claims" if r["kind"] == "indirect" else "quotes"
+            counts[what] += 1
             articles.add(r["article_id"])
-            outlets[r["outlet_id"]] += 1
+            outlets[r["outlet_id"], what] += 1
             if r["relay_outlet_id"] is not None:
-                relays[r["relay_outlet_id"]] += 1
+                relays[r["relay_outlet_id"], what] += 1
             if r["date"]:
-                years[r["date"][:4]] += 1
+                years[r["date"][:4], what] += 1
                 first = first or r["date"]
                 last = r["date"]
         return SpeakerProfile(
@@ -410,16 +415,18 @@ class QuoteDB:
                                                    "ORDER BY alias", (sid,))],
             roles=list(self.rows("SELECT role, count FROM speaker_role WHERE speaker_id = ? "
                                  "ORDER BY count DESC, role", (sid,))),
-            quotes=count, articles=len(articles), first=first, last=last,
-            by_year=[{"year": y, "quotes": n} for y, n in sorted(years.items())],
+            quotes=counts["quotes"], claims=counts["claims"], articles=len(articles), first=first, last=last,
+            by_year=[{"year": y, "quotes": years[y, "quotes"], "claims": years[y, "claims"]}
+                     for y in sorted({y for y, _ in years})],
             outlets=self._named_tally(outlets), relayed_by=self._named_tally(relays),
             recent=list(self.quotes("q.speaker_id = ?", (sid,), limit)))
 
     def _named_tally(self, counts: Counter) -> list[dict]:
-        """{"outlet", "quotes"} for outlet ids and their counts, largest first."""
-        names = self.outlet_names(k for k in counts if k is not None)
-        return sorted(({"outlet": names[k], "quotes": n} for k, n in counts.items() if k in names),
-                      key=lambda d: (-d["quotes"], d["outlet"]))
+        """{"outlet", "quotes", "claims"} from counts keyed by (outlet id, "quotes" or "claims"),
+        most quotes first."""
+        names = self.outlet_names({k for k, _ in counts if k is not None})
+        return sorted(({"outlet": names[k], "quotes": counts[k, "quotes"], "claims": counts[k, "claims"]}
+                       for k in names), key=lambda d: (-d["quotes"], -d["claims"], d["outlet"]))
 
     def outlet_names(self, ids) -> dict[int, str]:
         ids = list(ids)

@@ -53,6 +53,15 @@ def _tally(items: list[dict]) -> str:
     return ", ".join(f"{d['outlet']} ({d['quotes']})" for d in items)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _quotes_and_claims(d: dict) -> str:
+    """ "3 quotes, 1 claim" from a dict with "quotes" and "claims"."""
+    return f"{_plural(d['quotes'], 'quote')}, {_plural(d['claims'], 'claim')}"
+
+
 def profile_command(func):
     """A command about one NAME: its latest quotes (--limit), a format, the database."""
     for decorator in reversed((
@@ -94,28 +103,38 @@ def search(text, speaker, outlet, relayed_by, since, until, kinds, limit, fmt, d
 @db_option
 @fatal_errors
 def speakers(top, fmt, db):
-    """Who is quoted, how often, with their commonest role and first and last date."""
+    """Who is quoted, how often, with their commonest role and first and last date.
+
+    "quotes" counts direct and mixed quotations, "claims" what a speaker was reported to
+    have said without quote marks; the most quoted come first.
+    """
     with _open(db) as qdb:
         rows = qdb.speakers(top)
-    if not _write(rows, resolve_format(fmt), [("speaker", "speaker"), ("quotes", "quotes"), ("role", "role"),
-                                              ("first", "first"), ("last", "last")]):
+    if not _write(rows, resolve_format(fmt), [("speaker", "speaker"), ("quotes", "quotes"), ("claims", "claims"),
+                                              ("role", "role"), ("first", "first"), ("last", "last")]):
         raise SystemExit(EXIT_NONE)
 
 
 @profile_command
 def speaker(name, limit, fmt, db):
-    """A speaker's profile: aliases, roles, quote counts by year, outlets, latest quotes.
+    """A speaker's profile: aliases, roles, quote and claim counts by year, outlets, latest
+    quotes and claims.
 
-    --format json gives the whole profile as one object; jsonl and csv give the quotes.
+    Quotes are direct and mixed quotations; claims are what they were reported to have
+    said without quote marks (kind indirect). --format json gives the whole profile as one
+    object; jsonl and csv give the quotes and claims.
     """
     with _open(db) as qdb:
         p = qdb.speaker(name, limit)
+    counts = {"quotes": p.quotes, "claims": p.claims}
     _profile(resolve_format(fmt), p, [
         ("speaker", p.name), ("aliases", ", ".join(p.aliases)),
         ("roles", ", ".join(f"{r['role']} ({r['count']})" for r in p.roles)),
-        ("quotes", f"{p.quotes} in {p.articles} article{'s' * (p.articles != 1)}, {p.first} to {p.last}"),
-        ("by year", ", ".join(f"{y['year']}: {y['quotes']}" for y in p.by_year)),
-        ("outlets", _tally(p.outlets)), ("relayed by", _tally(p.relayed_by))], p.recent, QUOTE_TABLE)
+        ("quoted", f"{_quotes_and_claims(counts)} in {_plural(p.articles, 'article')}, {p.first} to {p.last}"),
+        ("by year", ", ".join(f"{y['year']}: {_quotes_and_claims(y)}" for y in p.by_year)),
+        ("outlets", ", ".join(f"{d['outlet']} ({_quotes_and_claims(d)})" for d in p.outlets)),
+        ("relayed by", ", ".join(f"{d['outlet']} ({_quotes_and_claims(d)})" for d in p.relayed_by))],
+        p.recent, QUOTE_TABLE)
 
 
 @click.command(epilog=EPILOG)
