@@ -129,7 +129,7 @@ def test_search_a_quote_then_open_it_in_its_article(server, page, rows):
     page.keyboard.press("Enter")
     page.wait_for_url("**_search=fruitful**")
     shot(page, "search")
-    expected = rows("select q.id, q.text, s.name from quote q join speaker s on s.id = q.speaker_id "
+    expected = rows("select q.id, q.text, q.kind, s.name from quote q join speaker s on s.id = q.speaker_id "
                     "where q.id in (select rowid from quote_fts where quote_fts match 'fruitful')")
     assert len(expected) >= 2
     cells = page.locator("table.rows-and-columns tbody td.col-text")
@@ -139,7 +139,7 @@ def test_search_a_quote_then_open_it_in_its_article(server, page, rows):
     assert "Relayed from" in [h.strip() for h in headings]
     assert page.locator(".facet-info-name", has_text="Speaker").count() == 1
 
-    first = expected[0]
+    first = next(r for r in expected if r["kind"] != "indirect")  # a claim around it is marked in pieces
     page.locator(f"td.col-text a[href$='#q{first['id']}']").click()
     page.wait_for_url(f"**/-/quotetrack/article/*#q{first['id']}")
     assert page.locator(f"mark#q{first['id']}").inner_text() == first["text"]
@@ -204,7 +204,7 @@ def test_outlet_query_splits_own_reports_from_credited_ones(server, page, rows):
 
 def test_article_marks_quotes_at_their_offsets_and_shows_markup_as_text(server, page, rows):
     article = rows("select id, text from article where title like 'Mayor%'")[0]
-    quotes = rows("select id, text, start, \"end\" from quote where article_id = ?", article["id"])
+    quotes = rows("select id, text, kind, start, \"end\" from quote where article_id = ?", article["id"])
     assert quotes, "the hostile fixture should yield a quote"
     page.goto(server + f"/-/quotetrack/article/{article['id']}")
     shot(page, "article")
@@ -214,15 +214,17 @@ def test_article_marks_quotes_at_their_offsets_and_shows_markup_as_text(server, 
     assert body.locator("b, script, img").count() == 0
     assert page.locator("head script", has_text="hacked").count() == 0
     assert page.evaluate("window.hacked") is None
-    marks = body.locator("mark.qt-quote")
+    assert body.locator("mark.qt-quote").count() == len([q for q in quotes if q["kind"] != "indirect"])
+    marks = body.locator("mark.qt-quote, mark.qt-claim")
     assert marks.count() == len(quotes)
     for q in quotes:
         assert body.locator(f"mark#q{q['id']}").inner_text() == article["text"][q["start"]:q["end"]] == q["text"]
 
 
 def test_seed_article_marks_every_quote(server, page, rows):
-    article = rows("select id, quote_count from article where path like '%eurasianet%'")[0]
+    article = rows("select id, quote_count, claim_count from article where path like '%eurasianet%'")[0]
     page.goto(server + f"/-/quotetrack/article/{article['id']}")
     shot(page, "seed-article")
     assert page.locator(".qt-article-text mark.qt-quote").count() == article["quote_count"] > 0
-    assert page.locator("table.qt-list tbody tr").count() == article["quote_count"]
+    assert 0 < page.locator(".qt-article-text mark.qt-claim[id]").count() <= article["claim_count"]
+    assert page.locator("table.qt-list tbody tr").count() == article["quote_count"] + article["claim_count"]

@@ -121,6 +121,19 @@ def test_mark_spans_drops_a_name_inside_a_quote_and_overlapping_quotes():
     assert "".join(s.text for s in segments) == TEXT
 
 
+def test_mark_spans_marks_a_claim_around_the_quote_inside_it():
+    text = "Aliyev warned that Azerbaijan would not tolerate \u201ccommercial blackmail.\u201d Then he left."
+    claim = {"id": 1, "kind": "indirect", "start": text.index("that"), "end": text.index("\u201d") + 1,
+             "mention_start": 0, "mention_end": 6, "cue_start": 7, "cue_end": 13}
+    quote = {"id": 2, "kind": "mixed", "start": text.index("commercial"), "end": text.index("\u201d")}
+    segments = mark_spans(text, [claim, quote])
+    assert "".join(s.text for s in segments) == text
+    assert [(s.kind, s.text, s.anchor) for s in segments if s.kind] == [
+        ("mention", "Aliyev", True), ("cue", "warned", True),
+        ("claim", "that Azerbaijan would not tolerate \u201c", True), ("quote", "commercial blackmail.", True),
+        ("claim", "\u201d", False)]
+
+
 @pytest.mark.parametrize("base, wording, relation, expected", [
     ("for using any opportunity", "for using every opportunity", "variant",
      [("for", "same"), ("using", "same"), ("any", "dropped"), ("every", "added"), ("opportunity", "same")]),

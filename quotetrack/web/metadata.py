@@ -26,7 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
         "title": "Title", "author": "Author", "outlet_id": "Outlet", "place": "Place",
         "date": "Date", "date_raw": "Date as written", "text": "Text",
         "body_start": "Body starts at", "encoding": "Encoding", "format": "Format",
-        "quote_count": "Quotes", "ingested_at": "Ingested",
+        "quote_count": "Quotes", "claim_count": "Claims", "ingested_at": "Ingested",
     },
     "speaker": {
         "id": "#", "name": "Name", "key": "Match key", "surname_key": "Surname key",
@@ -52,7 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
 MAIN_COLUMNS: dict[str, tuple[str, ...]] = {
     "quote": ("id", "text", "speaker_id", "speaker_role", "kind", "date", "outlet_id",
               "relay_outlet_id", "article_id", "group_id"),
-    "article": ("id", "title", "outlet_id", "date", "author", "url", "path", "quote_count"),
+    "article": ("id", "title", "outlet_id", "date", "author", "url", "path", "quote_count", "claim_count"),
     "speaker": ("id", "name", "kind", "article_id"),
     "wording": ("id", "group_id", "text", "relation", "word_count"),
 }
@@ -60,8 +60,9 @@ MAIN_COLUMNS: dict[str, tuple[str, ...]] = {
 # Shown as the column headings' tooltips.
 DESCRIPTIONS: dict[str, dict[str, str]] = {
     "quote": {
-        "text": "The quoted words, as the article prints them.",
-        "kind": "direct: a whole quoted sentence; mixed: quoted words inside the reporter's sentence.",
+        "text": "The quoted words, as the article prints them; for a claim, what it says was said.",
+        "kind": "direct: a whole quoted sentence; mixed: quoted words inside the reporter's sentence; "
+                "indirect: a claim, reported speech without quote marks (in no quote group).",
         "date": "The article's date (ISO 8601).",
         "speaker_id": "Who said it, after linking names across articles.",
         "outlet_id": "The outlet that published the article.",

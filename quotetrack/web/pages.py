@@ -19,38 +19,65 @@ class Missing(LookupError):
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of article text: plain (``kind`` None), or a quote, a speaker's name or a cue."""
+    """A run of article text: plain (``kind`` None), or a quote, a claim, a speaker's name or a cue.
+
+    A claim that contains a quote is cut into pieces around it; ``anchor`` is set on the
+    first piece only, which carries the claim's id in the page.
+    """
 
     text: str
     kind: str | None = None
     quote: dict | None = None
+    anchor: bool = True
+
+
+def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of start:end that no span in ``taken`` covers."""
+    out, at = [], start
+    for s, e in sorted(taken):
+        if s < end and e > at:
+            if s > at:
+                out.append((at, s))
+            at = max(at, e)
+    if at < end:
+        out.append((at, end))
+    return out
 
 
 def mark_spans(text: str, quotes: list[dict]) -> list[Segment]:
-    """Cut ``text`` into segments at the quotes' offsets and their speakers' names and cues.
+    """Cut ``text`` into segments at the quotes' and claims' offsets and their speakers' names and cues.
 
-    Quotes win over names and cues; a span that is out of range or overlaps one already
-    placed is left unmarked rather than breaking the text.
+    Quotes win over claims, and both over names and cues: a claim is marked around the quotes
+    inside it. A span that is out of range or overlaps one already placed is left unmarked
+    rather than breaking the text.
     """
     spans = []
     for q in quotes:
-        spans.append((0, q.get("start"), q.get("end"), "quote", q))
+        spans.append((0 if q.get("kind") != "indirect" else 1, q.get("start"), q.get("end"),
+                      "quote" if q.get("kind") != "indirect" else "claim", q))
     for q in quotes:
-        spans.append((1, q.get("mention_start"), q.get("mention_end"), "mention", q))
-        spans.append((1, q.get("cue_start"), q.get("cue_end"), "cue", q))
-    placed: list[tuple[int, int, str, dict]] = []
+        spans.append((2, q.get("mention_start"), q.get("mention_end"), "mention", q))
+        spans.append((2, q.get("cue_start"), q.get("cue_end"), "cue", q))
+    placed: list[tuple[int, int, str, dict, bool]] = []
     for _, start, end, kind, q in sorted(spans, key=lambda s: (s[0], s[1] if s[1] is not None else -1)):
         if start is None or end is None or not 0 <= start < end <= len(text):
             continue
-        if any(start < e and s < end for s, e, _, _ in placed):
+        if kind == "claim":
+            quoted = [(s, e) for s, e, k, _, _ in placed if k == "quote"]
+            pieces = _outside(start, end, quoted)
+            if pieces and not any(s < pe and ps < e for s, e, k, _, _ in placed if k != "quote"
+                                  for ps, pe in pieces):
+                placed.extend((ps, pe, kind, q, i == 0) for i, (ps, pe) in enumerate(pieces))
             continue
-        placed.append((start, end, kind, q))
+        if any(start < e and s < end for s, e, _, _, _ in placed):
+            continue
+        placed.append((start, end, kind, q, True))
     placed.sort(key=lambda s: s[0])
     segments, at = [], 0
-    for start, end, kind, q in placed:
+    for start, end, kind, q, anchor in placed:
         if start > at:
             segments.append(Segment(text[at:start]))
-        segments.append(Segment(text[start:end], kind, q))
+        segments.append(Segment(text[start:end], kind, q, anchor))
         at = end
     if at < len(text):
         segments.append(Segment(text[at:]))
