@@ -13,10 +13,13 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   "X accused Y of ...", "X urged Y to ...", "the report found ...").
 - ``claim-according-to``: "according to X, ..." / "..., according to X".
 - ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
+- ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
+  no source.
 
 The source comes from the attributor's own speaker resolution, so pronouns, descriptions,
 canonical names and relaying outlets are resolved as for quotes. A content that is nothing
-but an already attributed quote (give or take its marks and a "that") is not repeated.
+but an already attributed quote (give or take its marks and a "that"), or mostly quoted
+fragments, is not repeated: the quote's own record stands for it.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ from .attribution import ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
-CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6,
+CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
               "claim-according-to": 0.8, "claim-colon": 0.7}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
@@ -36,24 +39,34 @@ ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
 # as saying ...": the claim is what "saying" governs
 NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",
-             "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer"}
+             "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
+             "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine", "recall", "plan",
+             "favor", "favour"}
+# "spoke to reporters", "talked on Monday": only what they spoke about is a claim
+ABOUT_ONLY = {"speak", "talk", "add", "write"}
+# "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue
+SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "although", "because", "since",
+                 "until", "once", "whether", "unless", "where"}
 # "talked about X", "referring to X", "called for X": the object of the preposition
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
 OBJECT_PREPS = {"of", "for", "about", "on", "over", "as"}
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
+QUOTED_SHARE = 0.5
+SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
 
 @lru_cache(maxsize=1)
 def claim_verbs() -> dict:
-    """Form -> lemma of the stance verbs in ``data/claim_verbs.tsv``."""
+    """Form -> lemma of the stance verbs in ``data/claim_verbs.tsv`` (the forms listed, or else
+    the regular forms of the lemma)."""
     text = resources.files("quotetrack").joinpath("data", "claim_verbs.tsv").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             lemma, *rest = line.split("\t")
-            forms = set(rest[0].split()) | {lemma} if rest and rest[0].strip() else _regular_forms(lemma)
+            forms = set(rest[0].split()) if rest and rest[0].strip() else _regular_forms(lemma)
             for f in forms:
                 out.setdefault(f, lemma)
     return out
@@ -82,7 +95,8 @@ class ClaimFinder:
                     if content is None:
                         continue
                     start, end = self._trim(*content)
-                    if end - start < 3 or (start, end) in seen or self._only_quoted(start, end):
+                    if end - start < 3 or (start, end) in seen or self._only_quoted(start, end) \
+                            or self._mostly_quoted(start, end):
                         continue
                     seen.add((start, end))
                     out.append(self._record(start, end, cue_span, cue_tok, source_tok, sieve))
@@ -97,7 +111,12 @@ class ClaimFinder:
             if found is not None:
                 yield found
             return
-        if not self._is_cue(tok) or self._in_quote(self.p.off(tok)) or self._passive(tok):
+        if self._in_quote(self.p.off(tok)):
+            return
+        if self._seems(tok):
+            yield self._clause(tok), (self.p.off(tok), self.p.end(tok)), None, None, "claim-seem"  # no source
+            return
+        if not self._is_cue(tok) or self._passive(tok):
             return
         cue = (self.p.off(tok), self.p.end(tok))
         ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -107,7 +126,8 @@ class ClaimFinder:
             return
         head = tok.head
         if tok.dep_ in ("parataxis", "advcl") and head.i != tok.i and head.tag_.startswith(("VB", "MD")) \
-                and any(c.dep_ in SUBJ for c in tok.children) and (head.i < tok.i or tok.i > head.left_edge.i):
+                and any(c.dep_ in SUBJ for c in tok.children) and (head.i < tok.i or tok.i > head.left_edge.i) \
+                and self.cues.any_lemma(tok.text) and not self._subordinate(tok):
             skip = {_k(t) for t in tok.subtree}
             toks = [t for t in head.subtree if _k(t) not in skip]
             yield self._extent([], toks, cue=tok, sided=False), cue, tok, None, "claim-inserted"
@@ -125,7 +145,8 @@ class ClaimFinder:
             objs = [c for c in objs if c.dep_ != "dobj"] if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" \
                 else objs
         if not objs:
-            preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in CONTENT_PREPS
+            allowed = {"about"} if lemma in ABOUT_ONLY else CONTENT_PREPS
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in allowed
                      and 0 < c.i - tok.i <= 2]
             objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]
             if objs:
@@ -135,6 +156,32 @@ class ClaimFinder:
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1]
         yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
+
+    @staticmethod
+    def _seems(tok) -> bool:
+        """"X seemed ready", "X appears to ...", "X is expected to ...": the writer's reading of
+        a state of affairs, with a subject and a complement of its own."""
+        form = tok.text.lower()
+        if not tok.tag_.startswith("VB") or not any(c.dep_ in SUBJ for c in tok.children):
+            return False
+        if form in SEEM:
+            return any(c.dep_ in ("xcomp", "acomp", "attr", "oprd") for c in tok.children)
+        return form == "expected" and any(c.dep_ == "auxpass" for c in tok.children) \
+            and any(c.dep_ == "xcomp" for c in tok.children)
+
+    def _clause(self, tok) -> tuple[int, int] | None:
+        """The clause a verb heads, without its subordinating word, its coordinated clauses and
+        what the parse set apart (parentheses, dashes)."""
+        drop = {_k(t) for c in tok.children if c.dep_ in ("mark", "cc", "conj", "punct", "parataxis")
+                or c.dep_ == "advmod" and c.text.lower() in SUBORDINATORS for t in c.subtree}
+        return self._extent([], [t for t in tok.subtree if _k(t) not in drop and not t.is_space], cue=tok,
+                            sided=False)
+
+    @staticmethod
+    def _subordinate(tok) -> bool:
+        """Is the cue's clause introduced by "as", "when", "though" ...?"""
+        return any(c.dep_ in ("mark", "advmod") and c.text.lower() in SUBORDINATORS and c.i < tok.i
+                   for c in tok.children)
 
     def _according_to(self, tok):
         doc = tok.doc
@@ -150,7 +197,7 @@ class ClaimFinder:
         if head.i in (tok.i, to.i):
             return None
         skip = {_k(t) for t in tok.subtree} | {_k(t) for t in to.subtree}
-        toks = [t for t in head.subtree if _k(t) not in skip]
+        toks = [t for t in head.subtree if _k(t) not in skip and not t.is_space]
         # "... , according to X" ends the clause; "according to X, ..." opens it
         after = [t for t in toks if t.i > to.right_edge.i]
         before = [t for t in toks if t.i < tok.i]
@@ -229,6 +276,12 @@ class ClaimFinder:
     def _in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
+    def _mostly_quoted(self, start: int, end: int) -> bool:
+        """Do quoted fragments make up most of the content ("X called it "a total disaster for
+        farmers"")? The mixed quote already stands for such a claim."""
+        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.marks)
+        return inside >= QUOTED_SHARE * (end - start)
+
     def _only_quoted(self, start: int, end: int) -> bool:
         """Is the content an attributed quote, give or take its marks and a leading "that"?"""
         text = self.p.text
@@ -283,6 +336,8 @@ class ClaimFinder:
         self.attributor.inside = content_keys
         if source_tok is not None:
             return self.attributor._speaker_of_np(source_tok), None
+        if cue_tok is None:
+            return None, None  # the writer's own reading: "X seems ready"
         return self.attributor._speaker_of_cue(cue_tok)
 
 

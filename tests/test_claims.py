@@ -28,6 +28,18 @@ CASES = [
     ("Mary Jones urged voters to reject the measure.", "voters to reject the measure", "Mary Jones", "urged",
      "claim-object"),
     ("Mary Jones talked about the economy.", "the economy", "Mary Jones", "talked about", "claim-object"),
+    # the paragraph break after the sentence is not part of what "according to" frames
+    ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
+     "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
+    ("The court seemed ready to rule.", "The court seemed ready to rule", None, "seemed", "claim-seem"),
+    ("The Senate is expected to pass the bill.", "The Senate is expected to pass the bill", None, "expected",
+     "claim-seem"),
+    ("Mary Jones supports the plan.", "the plan", "Mary Jones", "supports", "claim-object"),
+    ("Mary Jones wants to support the plan.", "to support the plan", "Mary Jones", "wants", "claim-object"),
+    # a clause opened by "after", "as", "when" is no inserted cue: only the announced object
+    ("Sales fell after John Smith announced the merger.", "the merger", "John Smith", "announced", "claim-object"),
+    ("Sanders pushed for a single-payer system, while Clinton slammed his proposal as too vague.",
+     "his proposal as too vague", "Clinton", "slammed", "claim-object"),
 ]
 
 
@@ -48,6 +60,10 @@ def test_claim_relayed_by_outlet(extract_text):
     ('John Smith said that "the plan is a disaster."', ["mixed"]),  # the quote and a "that"
     ('John Smith said the plan was "a disaster" for farmers.', ["indirect", "mixed"]),  # a quoted fragment
     ("Mary Jones visited Ohio on Monday.", []),
+    ("John Smith spoke to reporters on Monday.", []),  # whom he spoke to is no claim
+    ("John Smith saw the plan on Monday.", []),
+    # the quote is most of the claim: the mixed record stands for it
+    ('John Smith called the plan "a disaster for farmers and ranchers."', ["mixed"]),
 ])
 def test_claims_beside_quotes(extract_text, text, kinds):
     assert [q.kind for q in extract_text(text)] == kinds
