@@ -24,6 +24,7 @@ fragments, is not repeated: the quote's own record stands for it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -85,7 +86,9 @@ class ClaimFinder:
         self.attributor = attributor
         self.cues = cues()
         self.quoted = sorted((q.start, q.end) for q in quotes if q.speaker is not None)
-        self.marks = [(max(0, q.start - 1), min(len(parse.text), q.end + 1)) for q in quotes]
+        self.marks = sorted((max(0, q.start - 1), min(len(parse.text), q.end + 1)) for q in quotes)
+        self._quoted_starts = [s for s, _ in self.quoted]
+        self._mark_starts = [s for s, _ in self.marks]
 
     def find(self) -> list[Quote]:
         out, seen = [], set()
@@ -274,18 +277,28 @@ class ClaimFinder:
         return start, end
 
     def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def _marks_in(self, start: int, end: int):
+        """The quoted spans overlapping [start, end): found by bisection, since a long article
+        has thousands."""
+        i = max(0, bisect_right(self._mark_starts, start) - 1)
+        while i < len(self.marks) and self.marks[i][0] < end:
+            if self.marks[i][1] > start:
+                yield self.marks[i]
+            i += 1
 
     def _mostly_quoted(self, start: int, end: int) -> bool:
         """Do quoted fragments make up most of the content ("X called it "a total disaster for
         farmers"")? The mixed quote already stands for such a claim."""
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.marks)
+        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self._marks_in(start, end))
         return inside >= QUOTED_SHARE * (end - start)
 
     def _only_quoted(self, start: int, end: int) -> bool:
         """Is the content an attributed quote, give or take its marks and a leading "that"?"""
         text = self.p.text
-        covered = [(max(s, start), min(e, end)) for s, e in self.marks if s < end and e > start]
+        covered = [(max(s, start), min(e, end)) for s, e in self._marks_in(start, end)]
         if not covered:
             return False
         rest = list(text[start:end])
