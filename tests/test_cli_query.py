@@ -142,8 +142,11 @@ def test_names_that_are_ambiguous_unknown_or_syntax(cross_db, name, code, messag
 def test_ambiguous_name_lists_candidates_with_their_quotes(cross_db):
     r = run(cross_db, "search", "--speaker", "clinton")
     hillary = len(rows(run(cross_db, "search", "--speaker", "hillary")))
+    bill = len(rows(run(cross_db, "search", "--speaker", "bill clinton")))
+    counted = lambda n: f"{n} quote" + ("" if n == 1 else "s")
+    assert hillary > 0 and bill > 0
     assert (r.exit_code, r.stderr) == (2, "Error: speaker 'clinton' is ambiguous; say which: "
-                                          f"Hillary Clinton ({hillary} quotes); Bill Clinton (1 quote)\n")
+                                          f"Hillary Clinton ({counted(hillary)}); Bill Clinton ({counted(bill)})\n")
 
 
 @pytest.mark.parametrize("name, expected", [
