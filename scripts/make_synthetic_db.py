@@ -51,7 +51,7 @@ from quotetrack.lexicon import gazetteer
 from quotetrack.names import name_key, person_name
 from quotetrack.outlets import outlet_key
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: claims (kind "indirect") join no group and are counted apart
 CHUNK_ARTICLES = 10_000
 FIRST_DAY = date(2000, 1, 1)
 DAYS = 25 * 365
