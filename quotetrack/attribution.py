@@ -65,6 +65,7 @@ class ArticleParse:
         self.parts = parts  # (offset, Doc)
         self.outlet = article.outlet
         self.author = article.author
+        self.body_start = article.body_start
         self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
         self.starts = [s for s, _ in self.tokens]
         self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]

@@ -98,11 +98,13 @@ class ClaimFinder:
                     if content is None:
                         continue
                     start, end = self._trim(*content)
-                    if end - start < 3 or (start, end) in seen or self._only_quoted(start, end) \
-                            or self._mostly_quoted(start, end):
+                    if end - start < 3 or (start, end) in seen or start < self.p.body_start \
+                            or self._only_quoted(start, end) or self._mostly_quoted(start, end):
                         continue
                     seen.add((start, end))
-                    out.append(self._record(start, end, cue_span, cue_tok, source_tok, sieve))
+                    claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve)
+                    if claim is not None:
+                        out.append(claim)
         return out
 
     # ------------------------------------------------------------------ finding content
@@ -142,6 +144,8 @@ class ClaimFinder:
         lemma = self.cues.any_lemma(tok.text)
         if lemma is None and tok.dep_ == "xcomp":
             return  # "urged voters to reject the measure": one claim, not two
+        if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+            return  # "comments broadcast on television": a participle describing a noun claims nothing
         lemma = lemma or claim_verbs().get(tok.text.lower())
         objs = [] if lemma in NO_OBJECT else [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
         if lemma in ADDRESSEE_VERBS:
@@ -308,12 +312,15 @@ class ClaimFinder:
         return all(w in FILLER for w in words)
 
     # ------------------------------------------------------------------ records
-    def _record(self, start, end, cue_span, cue_tok, source_tok, sieve) -> Quote:
+    def _record(self, start, end, cue_span, cue_tok, source_tok, sieve) -> Quote | None:
         text = self.p.text
         content_keys = {_k(t) for t in self.p.tokens_in(start, end)}
         if cue_tok is not None:
             content_keys -= {_k(t) for t in cue_tok.subtree if t.i <= cue_tok.i or t.dep_ in SUBJ}
         speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
+        if speaker is not None and _place_like(speaker) and \
+                (cue_tok is None or not cues().speech_lemma(cue_tok.text)):
+            return None  # "Baku is expecting to increase gas production": a place, not a source
         s_start = self.p.sentence_at(start)[0]
         s_end = self.p.sentence_at(max(start, end - 1))[1]
         s_start, s_end = min(s_start, cue_span[0]), max(s_end, cue_span[1])
@@ -367,6 +374,14 @@ def _when(tok) -> bool:
 def _key(name: str) -> str:
     from .lexicon import key
     return key(name)
+
+
+def _place_like(speaker: Speaker) -> bool:
+    """A one-word name the article never gives a gender, a role or a quote: in news text
+    that is a capital or a country standing for its government far more often than a person."""
+    p = speaker.person
+    return p is not None and p.kind == "person" and len(p.names) == 1 and len(p.names[0]) == 1 \
+        and p.gender is None and not p.roles and not p.spoke
 
 
 def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> list[Quote]:
