@@ -40,9 +40,10 @@ RELAY_WORDS = {"told", "tell", "tells", "telling", "interview", "interviews", "c
                "appearing", "speaking", "spoke", "said", "says", "in", "by", "of", "episode", "edition",
                "told", "statement", "show", "program", "broadcasts", "report", "article", "piece"}
 PHRASAL = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "weigh": "in", "chime": "in"}
+MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'ll", "’ll", "'d", "’d"}
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
-              "message", "book", "website", "account"}
+              "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
 CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85,
               "continuation": 0.8, "subject": 0.6, None: 0.3}
 
@@ -213,7 +214,15 @@ class Attributor:
             return any(c.dep_ in ("prt", "advmod") and c.text.lower() == PHRASAL[lemma] for c in tok.children)
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
+        if lemma in ("continue", "go"):
+            return not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)  # "will continue to be"
         return True
+
+    def _hypothetical(self, tok) -> bool:
+        """A reporting verb that reports nothing yet: "Americans will say no", "expected to say"."""
+        return any(c.dep_ == "aux" and c.text.lower() in MODALS for c in tok.children) \
+            or tok.dep_ == "xcomp" and tok.head.tag_.startswith("VB") and not self._is_cue(tok.head) \
+            and self.cues.speech_lemma(tok.head.text) is None and tok.head.text.lower() not in ("went", "go", "goes")
 
     def _cue_in_tree(self, q: QuoteSpan, inside: set):
         """A reporting verb outside the quote that governs the quote's tokens."""
@@ -227,7 +236,7 @@ class Attributor:
                 steps += 1
                 if _k(h) in inside:
                     continue
-                if self._is_cue(h):
+                if self._is_cue(h) and not self._hypothetical(h):
                     if best is None or steps < best[1]:
                         best = (h, steps)
                     break
@@ -248,7 +257,7 @@ class Attributor:
         close = q.close_mark if q.close_mark is not None else q.end
         best = None
         for tok in frame:
-            if self._is_cue(tok):
+            if self._is_cue(tok) and not self._hypothetical(tok):
                 pos = self.p.off(tok)
                 dist = pos - close if pos > close else q.open_mark - pos
                 if best is None or dist < best[0]:
@@ -392,8 +401,14 @@ class Attributor:
         if head.text.lower() in WORK_NOUNS:
             owner = [c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$" or
                      c.dep_ == "poss" and c.text.lower() in ("his", "her")]
+            issuer = [c for c in head.head.children if c.dep_ == "nsubj" and _k(c) not in self.inside] \
+                if head.dep_ == "dobj" and head.head.tag_.startswith("VB") else []
             if owner:
                 head = owner[0]  # "Trump's tweet said", "his statement said": the author
+            elif issuer and (issuer[0].tag_ in PROPER or issuer[0].tag_ == "PRP"):
+                head = issuer[0]  # "Sanders is releasing a new ad that urges voters ...": its maker
+        if _is_dateline(head):
+            return None
         if head.tag_ == "PRP$":
             head_text = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(head.text.lower())
             if head_text:
@@ -631,6 +646,12 @@ def _k(tok) -> tuple[int, int]:
 def _key(name: str) -> str:
     from .lexicon import key
     return key(name)
+
+
+def _is_dateline(tok) -> bool:
+    """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
+    return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
+        and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
 
 
 def _capitalised_common_noun(run) -> bool:
