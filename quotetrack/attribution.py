@@ -172,6 +172,8 @@ class Attributor:
         quote.confidence = round(conf, 2)
         if speaker is None:
             quote.flags.append(self._unattributed_flag(q))
+        elif self._names_a_work(q):
+            quote.flags.append("title")  # "told ABC's “Good Morning America”": a programme, not words
         else:
             self.previous = quote
         return quote
@@ -626,6 +628,21 @@ class Attributor:
         if sieve in ("continuation", "colon"):
             return "direct"
         return "mixed"
+
+    def _names_a_work(self, q: QuoteSpan) -> bool:
+        """A title-cased quote introduced the way names of shows, books and films are: after a
+        possessive ("CNN's “State of the Union”"), "on", "to", "titled" ..., or one the outlet
+        list knows as a programme."""
+        text = self.p.text
+        words = [w for w in text[q.start:q.end].split() if w[:1].isalpha()]
+        if not words or len(words) > 8 or not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
+            return False
+        name = text[q.start:q.end].strip().rstrip(".,;:!?")
+        if gazetteer().lookup(name) is not None:
+            return True
+        before = text[max(0, q.open_mark - 25):q.open_mark].lower()
+        return re.search(r"(['’]s?|\b(on|to|for|of|titled|called|named|entitled|show|program|programme|"
+                         r"book|film|movie|series|episode|column|documentary|album|song))\s*$", before) is not None
 
     def _unattributed_flag(self, q: QuoteSpan) -> str:
         words = self.p.text[q.start:q.end].split()
