@@ -172,8 +172,9 @@ class Attributor:
         quote.confidence = round(conf, 2)
         if speaker is None:
             quote.flags.append(self._unattributed_flag(q))
-        elif self._names_a_work(q):
-            quote.flags.append("title")  # "told ABC's “Good Morning America”": a programme, not words
+        elif self._names_a_work(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
+            # "Related:" and titles are labels, not words spoken
+            quote.flags.append("title")
         else:
             self.previous = quote
         return quote
