@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Connection, delete, func, select, update
 
+from . import rawdb
 from .models import GroupShingle, Quote, QuoteGroup, Wording
 from .names import fold
 
@@ -68,7 +70,18 @@ def _allowed(n: int) -> int:
 
 
 def _window_distance(short: list[str], long: list[str], allowed: int) -> int:
-    """Fewest word edits that turn ``short`` into some stretch of ``long``."""
+    """Fewest word edits that turn ``short`` into some stretch of ``long`` (``allowed + 1`` if more)."""
+    # Each word of ``short`` that ``long`` lacks (counting repeats) costs an edit against any
+    # stretch of it: when that alone is too many, no stretch needs comparing.
+    have = Counter(long)
+    missing = 0
+    for w in short:
+        if have[w] > 0:
+            have[w] -= 1
+        else:
+            missing += 1
+    if missing > allowed:
+        return allowed + 1
     best = allowed + 1
     n = len(short)
     for size in range(max(1, n - allowed), n + allowed + 1):
@@ -119,6 +132,7 @@ class Grouper:
 
     def __init__(self, conn: Connection):
         self.conn = conn
+        self.cur = rawdb.cursor(conn)
         self.pending: dict[int, set[int]] = {}  # group -> speakers of this article's quotes
 
     def _speaker_in_group(self, group_id: int, speaker_id: int | None) -> bool:
@@ -126,8 +140,8 @@ class Grouper:
             return False
         if speaker_id in self.pending.get(group_id, ()):
             return True
-        return self.conn.scalar(select(Quote.id).where(Quote.group_id == group_id, Quote.speaker_id == speaker_id)
-                                .limit(1)) is not None
+        return self.cur.execute("SELECT id FROM quote WHERE group_id = ? AND speaker_id = ? LIMIT 1",
+                                (group_id, speaker_id)).fetchone() is not None
 
     def place(self, text: str, speaker_id: int | None) -> Placement | None:
         """Find or make the group of a quote; None for a quote without words."""
@@ -138,12 +152,13 @@ class Grouper:
         norm = " ".join(ws)
         placement = self._exact(norm, h, len(ws), speaker_id) or self._similar(ws, speaker_id)
         if placement is None:
-            gid = self.conn.execute(QuoteGroup.__table__.insert().values(text=text.strip())).inserted_primary_key[0]
+            gid = rawdb.insert(self.cur, "quote_group", {"text": text.strip(), "quote_count": 0, "article_count": 0,
+                                                         "wording_count": 0})
             placement = Placement(gid, 0, new_group=True)
         if not placement.wording_id:
-            placement.wording_id = self.conn.execute(Wording.__table__.insert().values(
-                group_id=placement.group_id, text=text.strip(), norm=norm, norm_hash=h,
-                word_count=len(ws))).inserted_primary_key[0]
+            placement.wording_id = rawdb.insert(self.cur, "wording", {
+                "group_id": placement.group_id, "text": text.strip(), "norm": norm, "norm_hash": h,
+                "relation": "original", "word_count": len(ws)})
             placement.new_wording = True
             self._index(placement.group_id, ws)
         if speaker_id is not None:
@@ -151,8 +166,8 @@ class Grouper:
         return placement
 
     def _exact(self, norm: str, h: int, n: int, speaker_id: int | None) -> Placement | None:
-        rows = self.conn.execute(select(Wording.id, Wording.group_id).where(
-            Wording.norm_hash == h, Wording.norm == norm).limit(WORDINGS_PER_GROUP)).all()
+        rows = self.cur.execute("SELECT id, group_id FROM wording WHERE norm_hash = ? AND norm = ? LIMIT ?",
+                                (h, norm, WORDINGS_PER_GROUP)).fetchall()
         for wid, gid in rows:
             if n >= FREE_WORDS or self._speaker_in_group(gid, speaker_id):
                 return Placement(gid, wid)
@@ -161,12 +176,12 @@ class Grouper:
     def _similar(self, ws: list[str], speaker_id: int | None) -> Placement | None:
         votes: Counter = Counter()
         for s in shingles(ws):
-            votes.update(self.conn.scalars(select(GroupShingle.group_id).where(GroupShingle.hash == s)
-                                           .order_by(GroupShingle.group_id.desc()).limit(POSTINGS)))
+            votes.update(gid for gid, in self.cur.execute(
+                "SELECT group_id FROM group_shingle WHERE hash = ? ORDER BY group_id DESC LIMIT ?", (s, POSTINGS)))
         best = None
         for gid, _ in votes.most_common(CANDIDATES):
-            for wid, norm in self.conn.execute(select(Wording.id, Wording.norm).where(Wording.group_id == gid)
-                                               .limit(WORDINGS_PER_GROUP)):
+            for wid, norm in self.cur.execute("SELECT id, norm FROM wording WHERE group_id = ? ORDER BY id LIMIT ?",
+                                              (gid, WORDINGS_PER_GROUP)).fetchall():
                 old = norm.split()
                 rel = relation(ws, old)
                 if rel is None:
@@ -179,10 +194,8 @@ class Grouper:
         return Placement(best[1], best[2]) if best else None
 
     def _index(self, group_id: int, ws: list[str]) -> None:
-        have = set(self.conn.scalars(select(GroupShingle.hash).where(GroupShingle.group_id == group_id)))
-        rows = [{"hash": s, "group_id": group_id} for s in shingles(ws) - have]
-        if rows:
-            self.conn.execute(GroupShingle.__table__.insert(), rows)
+        have = {h for h, in self.cur.execute("SELECT hash FROM group_shingle WHERE group_id = ?", (group_id,))}
+        rawdb.insert_many(self.cur, "group_shingle", [{"hash": s, "group_id": group_id} for s in shingles(ws) - have])
 
 
 # ---- group summaries ---------------------------------------------------------------------
@@ -215,33 +228,36 @@ def update_groups(conn: Connection, placed: list[tuple[int, Placement, str | Non
     ``placed`` holds (quote id, placement, article date) for every grouped quote of the
     article. Counts are updated by addition; only the touched groups' wordings are read.
     """
+    cur = rawdb.cursor(conn)
     by_group: dict[int, list[tuple[int, Placement, str | None]]] = {}
     for item in placed:
         by_group.setdefault(item[1].group_id, []).append(item)
     for gid, items in by_group.items():
-        g = conn.execute(select(QuoteGroup.first_quote_id, QuoteGroup.first_date).where(QuoteGroup.id == gid)).one()
+        first_quote_id, first_date = cur.execute("SELECT first_quote_id, first_date FROM quote_group WHERE id = ?",
+                                                 (gid,)).fetchone()
         first = min(items, key=lambda it: _first_key(it[2], it[0]))
-        values = {"quote_count": QuoteGroup.quote_count + len(items),
-                  "article_count": QuoteGroup.article_count + 1}
-        if g.first_quote_id is None or _first_key(first[2], first[0]) < _first_key(g.first_date, g.first_quote_id):
-            values.update(first_quote_id=first[0], first_date=first[2])
-        conn.execute(update(QuoteGroup).where(QuoteGroup.id == gid).values(**values))
-        _summarise_wordings(conn, gid)
+        if first_quote_id is None or _first_key(first[2], first[0]) < _first_key(first_date, first_quote_id):
+            first_quote_id, first_date = first[0], first[2]
+        cur.execute("UPDATE quote_group SET quote_count = quote_count + ?, article_count = article_count + 1, "
+                    "first_quote_id = ?, first_date = ? WHERE id = ?", (len(items), first_quote_id, first_date, gid))
+        _summarise_wordings(cur, gid, first_quote_id)
 
 
-def _summarise_wordings(conn: Connection, gid: int) -> None:
+def _summarise_wordings(cur: sqlite3.Cursor, gid: int, first_quote: int | None) -> None:
     """Relations of a group's wordings to its first report, its display text and wording count."""
-    first_quote = conn.scalar(select(QuoteGroup.first_quote_id).where(QuoteGroup.id == gid))
-    reference = conn.scalar(select(Quote.wording_id).where(Quote.id == first_quote)) if first_quote else None
-    rows = conn.execute(select(Wording.id, Wording.norm, Wording.text, Wording.relation)
-                        .where(Wording.group_id == gid)).all()
-    rel = _relations([(r.id, r.norm.split()) for r in rows], reference)
-    for r in rows:
-        if r.relation != rel[r.id]:
-            conn.execute(update(Wording).where(Wording.id == r.id).values(relation=rel[r.id]))
-    full = [r for r in rows if rel[r.id] in ("original", "extended")] or rows
-    text = max(full, key=lambda r: (len(r.norm.split()), r.id == reference)).text
-    conn.execute(update(QuoteGroup).where(QuoteGroup.id == gid).values(text=text, wording_count=len(rows)))
+    reference = None
+    if first_quote:
+        row = cur.execute("SELECT wording_id FROM quote WHERE id = ?", (first_quote,)).fetchone()
+        reference = row[0] if row else None
+    rows = cur.execute("SELECT id, norm, text, relation FROM wording WHERE group_id = ? ORDER BY id",
+                       (gid,)).fetchall()
+    rel = _relations([(wid, norm.split()) for wid, norm, _, _ in rows], reference)
+    changed = [(rel[wid], wid) for wid, _, _, relation_now in rows if relation_now != rel[wid]]
+    if changed:
+        cur.executemany("UPDATE wording SET relation = ? WHERE id = ?", changed)
+    full = [r for r in rows if rel[r[0]] in ("original", "extended")] or rows
+    text = max(full, key=lambda r: (len(r[1].split()), r[0] == reference))[2]
+    cur.execute("UPDATE quote_group SET text = ?, wording_count = ? WHERE id = ?", (text, len(rows), gid))
 
 
 def refresh_groups(conn: Connection, group_ids) -> None:
@@ -266,4 +282,4 @@ def refresh_groups(conn: Connection, group_ids) -> None:
             conn.execute(GroupShingle.__table__.insert(), [{"hash": s, "group_id": gid} for s in have])
         conn.execute(update(QuoteGroup).where(QuoteGroup.id == gid).values(
             quote_count=count, article_count=articles, first_quote_id=first.id, first_date=first.date))
-        _summarise_wordings(conn, gid)
+        _summarise_wordings(rawdb.cursor(conn), gid, first.id)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
+from . import rawdb
 from .lexicon import gazetteer
-from .models import Outlet, OutletAlias
 from .names import name_key
 
 _KIND_WORDS = (
@@ -44,24 +44,30 @@ def resolve_outlet(conn: Connection, name: str | None, cache: dict | None = None
         return None
     if cache is not None and key in cache:
         return cache[key]
-    found = conn.scalar(select(OutletAlias.outlet_id).where(OutletAlias.key == key))
+    cur = rawdb.cursor(conn)
+    found = _one(cur, "SELECT outlet_id FROM outlet_alias WHERE key = ?", key)
     if found is None:
         known = gazetteer().lookup(name.strip())
         canonical = known.name if known else name.strip()
         ckey = outlet_key(canonical)
-        found = conn.scalar(select(Outlet.id).where(Outlet.key == ckey))
+        found = _one(cur, "SELECT id FROM outlet WHERE key = ?", ckey)
         if found is None:
             kind = known.kind if known else guess_kind(canonical)
-            found = conn.execute(Outlet.__table__.insert().values(name=canonical, key=ckey, kind=kind)).inserted_primary_key[0]
+            found = rawdb.insert(cur, "outlet", {"name": canonical, "key": ckey, "kind": kind})
             aliases = {ckey: canonical}
             if known:
                 aliases.update({outlet_key(a): a for a, o in gazetteer().by_alias.items() if o is known})
             for akey, alias in aliases.items():
-                if akey and not conn.scalar(select(OutletAlias.key).where(OutletAlias.key == akey)):
-                    conn.execute(OutletAlias.__table__.insert().values(
-                        key=akey, alias=alias, outlet_id=found, source="known" if known else "seen"))
-        if not conn.scalar(select(OutletAlias.key).where(OutletAlias.key == key)):
-            conn.execute(OutletAlias.__table__.insert().values(key=key, alias=name.strip(), outlet_id=found))
+                if akey and not _one(cur, "SELECT key FROM outlet_alias WHERE key = ?", akey):
+                    rawdb.insert(cur, "outlet_alias", {"key": akey, "alias": alias, "outlet_id": found,
+                                                       "source": "known" if known else "seen"})
+        if not _one(cur, "SELECT key FROM outlet_alias WHERE key = ?", key):
+            rawdb.insert(cur, "outlet_alias", {"key": key, "alias": name.strip(), "outlet_id": found, "source": "seen"})
     if cache is not None:
         cache[key] = found
     return found
+
+
+def _one(cur, sql: str, value):
+    row = cur.execute(sql, (value,)).fetchone()
+    return row[0] if row else None

@@ -12,12 +12,24 @@ Every lookup goes through an index: ``speaker_alias.key`` (names seen or given b
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, update
+from typing import NamedTuple
 
-from .models import Speaker, SpeakerAlias, SpeakerRole
+from sqlalchemy import Connection, select
+
+from . import rawdb
+from .models import Speaker, SpeakerAlias, utcnow
 from .names import PersonName, name_key, person_name, tokens
 
 CANDIDATES = 64
+
+
+class Person(NamedTuple):
+    """A named person in the database, as speaker linking compares them."""
+
+    id: int
+    name: str
+    given_key: str | None
+    name_locked: bool
 
 
 def alias_owner(conn: Connection, key: str, user_only: bool = False) -> int | None:
@@ -25,12 +37,6 @@ def alias_owner(conn: Connection, key: str, user_only: bool = False) -> int | No
     if user_only:
         q = q.where(SpeakerAlias.source == "user")
     return conn.scalar(q)
-
-
-def add_alias(conn: Connection, speaker_id: int, alias: str, key: str, source: str = "seen") -> None:
-    """Record a name of a speaker unless the name already leads somewhere."""
-    if key and alias_owner(conn, key) is None:
-        conn.execute(SpeakerAlias.__table__.insert().values(key=key, alias=alias, speaker_id=speaker_id, source=source))
 
 
 def same_surname(conn: Connection, surname: str) -> list:
@@ -45,6 +51,7 @@ class SpeakerLinker:
 
     def __init__(self, conn: Connection, article_id: int, article_text: str):
         self.conn = conn
+        self.cur = rawdb.cursor(conn)
         self.article_id = article_id
         self.article_text = article_text
         self._folded: str | None = None
@@ -70,9 +77,32 @@ class SpeakerLinker:
             self._role(found, role.strip())
         return found
 
-    def _create(self, **values) -> int:
+    def _one(self, sql: str, params: tuple):
+        row = self.cur.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def _alias_owner(self, key: str, user_only: bool = False) -> int | None:
+        if user_only:
+            return self._one("SELECT speaker_id FROM speaker_alias WHERE key = ? AND source = 'user'", (key,))
+        return self._one("SELECT speaker_id FROM speaker_alias WHERE key = ?", (key,))
+
+    def _add_alias(self, speaker_id: int, alias: str, key: str) -> None:
+        """Record a name of a speaker unless the name already leads somewhere."""
+        if key and self._alias_owner(key) is None:
+            rawdb.insert(self.cur, "speaker_alias", {"key": key, "alias": alias, "speaker_id": speaker_id,
+                                                     "source": "seen"})
+
+    def _same_surname(self, surname: str) -> list[Person]:
+        return [Person(*row) for row in self.cur.execute(
+            "SELECT id, name, given_key, name_locked FROM speaker WHERE surname_key = ? AND kind = 'person' "
+            "ORDER BY id LIMIT ?", (surname, CANDIDATES))]
+
+    def _create(self, name: str, key: str, kind: str, surname_key: str | None = None, given_key: str | None = None,
+                article_id: int | None = None) -> int:
         self.created += 1
-        return self.conn.execute(Speaker.__table__.insert().values(**values)).inserted_primary_key[0]
+        return rawdb.insert(self.cur, "speaker", {
+            "name": name, "key": key, "surname_key": surname_key, "given_key": given_key, "kind": kind,
+            "article_id": article_id, "name_locked": False, "created_at": rawdb.stamp(utcnow())})
 
     def _unnamed(self, name: str) -> int:
         return self._create(name=name.strip(), key=name_key(name), kind="unnamed", article_id=self.article_id)
@@ -81,26 +111,26 @@ class SpeakerLinker:
         key = name_key(name)
         if not key:
             return None
-        found = alias_owner(self.conn, key)
+        found = self._alias_owner(key)
         if found is None:
-            found = self.conn.scalar(select(Speaker.id).where(Speaker.key == key, Speaker.kind != "unnamed"))
+            found = self._one("SELECT id FROM speaker WHERE key = ? AND kind != 'unnamed'", (key,))
         if found is None:
             found = self._create(name=name.strip(), key=key, kind=kind)
-        add_alias(self.conn, found, name.strip(), key)
+        self._add_alias(found, name.strip(), key)
         return found
 
     def _person(self, name: str, pn: PersonName) -> int:
         if pn.given:
-            found = alias_owner(self.conn, pn.key) or self._full_name(name, pn)
-            add_alias(self.conn, found, name.strip(), pn.key)
+            found = self._alias_owner(pn.key) or self._full_name(name, pn)
+            self._add_alias(found, name.strip(), pn.key)
             return found
-        found = alias_owner(self.conn, pn.key, user_only=True) or self._bare_surname(pn)
+        found = self._alias_owner(pn.key, user_only=True) or self._bare_surname(pn)
         if found is None:
             found = self._create(name=name.strip(), key=pn.key, surname_key=pn.surname, given_key="", kind="person")
         return found
 
     def _full_name(self, name: str, pn: PersonName) -> int:
-        people = same_surname(self.conn, pn.surname)
+        people = self._same_surname(pn.surname)
         named = [p for p in people if p.given_key]
         fits = [p for p in named if pn.compatible(p.given_key)]
         exact = [p for p in fits if p.given_key == pn.given_key]
@@ -110,16 +140,17 @@ class SpeakerLinker:
         if not fits and not named and len(bare) == 1:
             # The only "Putin" so far now has a first name: it becomes "Vladimir Putin".
             p = bare[0]
-            values = {"given_key": pn.given_key}
-            if not p.name_locked:
-                values.update(name=name.strip(), key=pn.key)
-            self.conn.execute(update(Speaker).where(Speaker.id == p.id).values(**values))
+            if p.name_locked:
+                self.cur.execute("UPDATE speaker SET given_key = ? WHERE id = ?", (pn.given_key, p.id))
+            else:
+                self.cur.execute("UPDATE speaker SET given_key = ?, name = ?, key = ? WHERE id = ?",
+                                 (pn.given_key, name.strip(), pn.key, p.id))
             return p.id
         return self._create(name=name.strip(), key=pn.key, surname_key=pn.surname,
                             given_key=pn.given_key, kind="person")
 
     def _bare_surname(self, pn: PersonName) -> int | None:
-        people = same_surname(self.conn, pn.surname)
+        people = self._same_surname(pn.surname)
         named = [p for p in people if p.given_key and pn.compatible(p.given_key)]
         if len(named) > 1:
             named = [p for p in named if self._mentions(p.given_key + " " + pn.surname)]
@@ -138,11 +169,10 @@ class SpeakerLinker:
     def _role(self, speaker_id: int, role: str) -> None:
         if not role:
             return
-        done = self.conn.execute(update(SpeakerRole).where(SpeakerRole.speaker_id == speaker_id,
-                                                           SpeakerRole.role == role)
-                                 .values(count=SpeakerRole.count + 1)).rowcount
+        done = self.cur.execute("UPDATE speaker_role SET count = count + 1 WHERE speaker_id = ? AND role = ?",
+                                (speaker_id, role)).rowcount
         if not done:
-            self.conn.execute(SpeakerRole.__table__.insert().values(speaker_id=speaker_id, role=role, count=1))
+            rawdb.insert(self.cur, "speaker_role", {"speaker_id": speaker_id, "role": role, "count": 1})
 
 
 def find_speakers(conn: Connection, name: str) -> list:

@@ -19,9 +19,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, select
 
-from . import corrections, models
+from . import corrections, models, rawdb
 from .database import create_db_engine, db_errors, label, migrate, write_transaction
 from .errors import QuotetrackError
 from .grouping import Grouper, refresh_groups, update_groups
@@ -66,8 +66,10 @@ class Store:
 
     def article_id(self, text: str) -> int | None:
         """The id of the stored article with this text, if any."""
-        with db_errors(self.name), self.engine.connect() as conn:
-            return conn.scalar(select(models.Article.id).where(models.Article.content_hash == content_hash(text)))
+        with db_errors(self.name), self.engine.connect() as conn, rawdb.driver_errors():
+            row = rawdb.cursor(conn).execute("SELECT id FROM article WHERE content_hash = ?",
+                                             (content_hash(text),)).fetchone()
+            return row[0] if row else None
 
     def add_article(self, article: Article, quotes: list[Quote], force: bool = False) -> AddResult:
         """Store one article and its quotes atomically; skip it if its text is already stored."""
@@ -75,18 +77,21 @@ class Store:
             if article.text[q.start:q.end] != q.text:
                 raise QuotetrackError(f"{article.path}: quote offsets {q.start}:{q.end} do not match its text")
         h = content_hash(article.text)
-        with write_transaction(self.engine) as conn:
-            old = conn.scalar(select(models.Article.id).where(models.Article.content_hash == h))
+        with write_transaction(self.engine) as conn, rawdb.driver_errors():
+            cur = rawdb.cursor(conn)
+            row = cur.execute("SELECT id FROM article WHERE content_hash = ?", (h,)).fetchone()
+            old = row[0] if row else None
             if old is not None and not force:
                 return AddResult("skipped", old)
             values = _article_row(article, h)
             values["outlet_id"] = resolve_outlet(conn, article.outlet)
             if old is not None:
                 _remove_quotes(conn, old)
-                conn.execute(update(models.Article).where(models.Article.id == old).values(**values))
+                columns = ", ".join(f'"{c}" = :{c}' for c in values)
+                cur.execute(f"UPDATE article SET {columns} WHERE id = :id", {**values, "id": old})
                 article_id = old
             else:
-                article_id = conn.execute(models.Article.__table__.insert().values(**values)).inserted_primary_key[0]
+                article_id = rawdb.insert(cur, "article", values)
             linker = SpeakerLinker(conn, article_id, article.text)
             grouper = Grouper(conn)
             outlets: dict = {}
@@ -99,13 +104,12 @@ class Store:
                 rows.append(_quote_row(q, article_id, position, article.date, speaker_id,
                                        values["outlet_id"], relay, placement))
             if rows:
-                conn.execute(models.Quote.__table__.insert(), rows)
-                ids = dict(conn.execute(select(models.Quote.position, models.Quote.id)
-                                        .where(models.Quote.article_id == article_id)).all())
+                rawdb.insert_many(cur, "quote", rows)
+                ids = dict(cur.execute("SELECT position, id FROM quote WHERE article_id = ?", (article_id,)))
                 update_groups(conn, [(ids[i], p, article.date) for i, p in enumerate(placements) if p])
             claims = sum(1 for q in quotes if q.kind == "indirect")
-            conn.execute(update(models.Article).where(models.Article.id == article_id)
-                         .values(quote_count=len(rows) - claims, claim_count=claims))
+            cur.execute("UPDATE article SET quote_count = ?, claim_count = ? WHERE id = ?",
+                        (len(rows) - claims, claims, article_id))
             return AddResult("replaced" if old is not None else "added", article_id, len(rows) - claims, claims,
                              linker.created, sum(1 for p in placements if p and p.new_group))
 
@@ -124,7 +128,7 @@ class Store:
         return self._correct(corrections.split, name, list(aliases))
 
     def _correct(self, action, *args) -> str:
-        with write_transaction(self.engine) as conn:
+        with write_transaction(self.engine) as conn, rawdb.driver_errors():
             return action(conn, *args)
 
     def counts(self) -> dict[str, int]:
@@ -155,7 +159,8 @@ def _article_row(article: Article, h: str) -> dict:
     return {"content_hash": h, "path": article.path, "url": article.url, "title": article.title,
             "author": article.author, "place": article.place, "date": article.date,
             "date_raw": article.date_raw, "text": article.text, "body_start": article.body_start,
-            "encoding": article.encoding, "format": article.format, "ingested_at": models.utcnow()}
+            "encoding": article.encoding, "format": article.format, "quote_count": 0, "claim_count": 0,
+            "ingested_at": rawdb.stamp(models.utcnow())}
 
 
 def _quote_row(q: Quote, article_id, position, date, speaker_id, outlet_id, relay_id, placement) -> dict:
