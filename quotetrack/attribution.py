@@ -245,15 +245,30 @@ class Attributor:
                     break
         if best is None:
             return None, None
-        cue = best[0]
-        # a reporting verb standing between that cue and the quote is the nearer voice
-        # ("Kent said the city was safe, while officials called it "a mess"")
+        cue = self._outer_voice(best[0])
+        # a contrasting clause with its own voice between that cue and the quote speaks the
+        # quote ("Kent said the city was safe, while officials called it "a mess"")
         if q.open_mark - FRAME_CHARS < self.p.off(cue) < q.open_mark:
             sentence = self.p.sentence_at(self.p.off(cue))
             for tok in self.p.tokens_in(self.p.end(cue), min(q.open_mark, sentence[1])):
-                if self._is_cue(tok) and any(c.dep_ in SUBJ for c in tok.children):
+                if tok.dep_ == "advcl" and self._is_cue(tok) and any(c.dep_ in SUBJ for c in tok.children):
                     cue = tok
         return cue, "cue-tree"
+
+    def _outer_voice(self, cue):
+        """The reporting verb whose content clause holds ``cue``, if any: in "Israel said
+        Clinton called on members to be "closely coordinated"" the words reach the article
+        as Israel's report."""
+        h, path = cue, []
+        for _ in range(6):
+            if h.head == h or h.dep_ in ("advcl", "relcl", "acl"):
+                break  # "..., while officials called it "a mess"": a voice of its own
+            path.append(h.dep_)
+            h = h.head
+            if self._is_cue(h) and not self._hypothetical(h) and "ccomp" in path \
+                    and any(c.dep_ in SUBJ for c in h.children):
+                return h
+        return cue
 
     def _cue_near(self, q: QuoteSpan, frame):
         """The reporting verb of the sentence nearest the quote (not inside the quote)."""
