@@ -18,14 +18,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import SQLModel
 
 from . import models
 from .errors import QuotetrackError
-from .grouping import refresh_groups
+from .grouping import shingles
 
 BUSY_TIMEOUT_S = 60.0
 BUSY_TIMEOUT_ENV = "QUOTETRACK_BUSY_TIMEOUT"
@@ -172,11 +172,128 @@ FTS_SQL = (
 )
 
 
+
+def _quote_added(r: str) -> str:
+    """Trigger statements counting quote row ``r`` ("new" or "old" of an update) in."""
+    q, c = f"({r}.kind IS NOT 'indirect')", f"({r}.kind IS 'indirect')"
+    return f"""
+    UPDATE speaker SET quote_count = quote_count + {q}, claim_count = claim_count + {c},
+        first_date = CASE WHEN {r}.date < first_date OR first_date IS NULL THEN {r}.date ELSE first_date END,
+        last_date = CASE WHEN {r}.date > last_date OR last_date IS NULL THEN {r}.date ELSE last_date END
+        WHERE id = {r}.speaker_id;
+    INSERT INTO speaker_year (speaker_id, year, quotes, claims)
+        SELECT {r}.speaker_id, substr({r}.date, 1, 4), {q}, {c}
+            WHERE {r}.speaker_id IS NOT NULL AND {r}.date IS NOT NULL
+        ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes, claims = claims + excluded.claims;
+    INSERT INTO speaker_outlet (speaker_id, relay, outlet_id, quotes, claims)
+        SELECT {r}.speaker_id, 0, {r}.outlet_id, {q}, {c} WHERE {r}.speaker_id IS NOT NULL AND {r}.outlet_id IS NOT NULL
+        UNION ALL
+        SELECT {r}.speaker_id, 1, {r}.relay_outlet_id, {q}, {c}
+            WHERE {r}.speaker_id IS NOT NULL AND {r}.relay_outlet_id IS NOT NULL
+        ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes, claims = claims + excluded.claims;
+    UPDATE outlet SET quote_count = quote_count + 1,
+        relayed_count = relayed_count + ({r}.relay_outlet_id IS NOT NULL AND {r}.relay_outlet_id != {r}.outlet_id)
+        WHERE id = {r}.outlet_id;
+    UPDATE outlet SET credited_count = credited_count + 1
+        WHERE id = {r}.relay_outlet_id AND {r}.outlet_id IS NOT {r}.relay_outlet_id;"""
+
+
+def _quote_removed(r: str) -> str:
+    """Trigger statements counting quote row ``r`` out, run after the row left (or changed)."""
+    q, c = f"({r}.kind IS NOT 'indirect')", f"({r}.kind IS 'indirect')"
+    return f"""
+    UPDATE speaker SET quote_count = quote_count - {q}, claim_count = claim_count - {c},
+        first_date = CASE WHEN {r}.date = first_date
+            THEN (SELECT MIN(date) FROM quote WHERE speaker_id = {r}.speaker_id) ELSE first_date END,
+        last_date = CASE WHEN {r}.date = last_date
+            THEN (SELECT MAX(date) FROM quote WHERE speaker_id = {r}.speaker_id) ELSE last_date END
+        WHERE id = {r}.speaker_id;
+    UPDATE speaker_year SET quotes = quotes - {q}, claims = claims - {c}
+        WHERE speaker_id = {r}.speaker_id AND year = substr({r}.date, 1, 4);
+    DELETE FROM speaker_year WHERE speaker_id = {r}.speaker_id AND year = substr({r}.date, 1, 4)
+        AND quotes = 0 AND claims = 0;
+    UPDATE speaker_outlet SET quotes = quotes - {q}, claims = claims - {c} WHERE speaker_id = {r}.speaker_id
+        AND ((relay = 0 AND outlet_id = {r}.outlet_id) OR (relay = 1 AND outlet_id = {r}.relay_outlet_id));
+    DELETE FROM speaker_outlet WHERE speaker_id = {r}.speaker_id AND quotes = 0 AND claims = 0
+        AND ((relay = 0 AND outlet_id = {r}.outlet_id) OR (relay = 1 AND outlet_id = {r}.relay_outlet_id));
+    UPDATE outlet SET quote_count = quote_count - 1,
+        relayed_count = relayed_count - ({r}.relay_outlet_id IS NOT NULL AND {r}.relay_outlet_id != {r}.outlet_id)
+        WHERE id = {r}.outlet_id;
+    UPDATE outlet SET credited_count = credited_count - 1
+        WHERE id = {r}.relay_outlet_id AND {r}.outlet_id IS NOT {r}.relay_outlet_id;"""
+
+
+# A speaker's articles: counted in when their first quote in an article arrives, out when the last leaves.
+_ARTICLE_IN = """
+    UPDATE speaker SET article_count = article_count + 1 WHERE id = new.speaker_id AND NOT EXISTS (
+        SELECT 1 FROM quote WHERE article_id = new.article_id AND speaker_id = new.speaker_id AND id != new.id);"""
+_ARTICLE_OUT = """
+    UPDATE speaker SET article_count = article_count - 1 WHERE id = old.speaker_id AND NOT EXISTS (
+        SELECT 1 FROM quote WHERE article_id = old.article_id AND speaker_id = old.speaker_id);"""
+
+COUNTER_SQL = (
+    f"CREATE TRIGGER IF NOT EXISTS quote_counts_insert AFTER INSERT ON quote BEGIN"
+    f"{_quote_added('new')}{_ARTICLE_IN} END",
+    f"CREATE TRIGGER IF NOT EXISTS quote_counts_delete AFTER DELETE ON quote BEGIN"
+    f"{_quote_removed('old')}{_ARTICLE_OUT} END",
+    f"CREATE TRIGGER IF NOT EXISTS quote_counts_update AFTER UPDATE OF speaker_id, kind, date, outlet_id, "
+    f"relay_outlet_id ON quote BEGIN{_quote_removed('old')}{_quote_added('new')} END",
+    f"CREATE TRIGGER IF NOT EXISTS quote_articles_update AFTER UPDATE OF speaker_id, article_id ON quote "
+    f"WHEN old.speaker_id IS NOT new.speaker_id OR old.article_id IS NOT new.article_id BEGIN"
+    f"{_ARTICLE_OUT}{_ARTICLE_IN} END",
+    "CREATE TRIGGER IF NOT EXISTS article_counts_insert AFTER INSERT ON article BEGIN "
+    "UPDATE outlet SET article_count = article_count + 1 WHERE id = new.outlet_id; END",
+    "CREATE TRIGGER IF NOT EXISTS article_counts_delete AFTER DELETE ON article BEGIN "
+    "UPDATE outlet SET article_count = article_count - 1 WHERE id = old.outlet_id; END",
+    "CREATE TRIGGER IF NOT EXISTS article_counts_update AFTER UPDATE OF outlet_id ON article "
+    "WHEN old.outlet_id IS NOT new.outlet_id BEGIN "
+    "UPDATE outlet SET article_count = article_count - 1 WHERE id = old.outlet_id; "
+    "UPDATE outlet SET article_count = article_count + 1 WHERE id = new.outlet_id; END",
+)
+
+
+# Every counter counted from the quote and article tables, for counters at zero and empty
+# tallies: m003 on an existing database, and the synthetic benchmark database after its bulk
+# load (done with the triggers off). One copy of the quote columns needed, then set-based.
+COUNT_SQL = (
+    """CREATE TEMP TABLE counted_quote AS SELECT speaker_id, article_id, outlet_id, relay_outlet_id, date,
+           kind = 'indirect' AS claim FROM quote NOT INDEXED""",
+    """UPDATE speaker SET quote_count = c.quotes, claim_count = c.claims, article_count = c.articles,
+           first_date = c.first, last_date = c.last
+       FROM (SELECT speaker_id, SUM(NOT claim) AS quotes, SUM(claim) AS claims, MIN(date) AS first,
+                    MAX(date) AS last, COUNT(DISTINCT article_id) AS articles
+             FROM temp.counted_quote WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
+       WHERE c.speaker_id = speaker.id""",
+    """INSERT INTO speaker_year (speaker_id, year, quotes, claims)
+       SELECT speaker_id, substr(date, 1, 4), SUM(NOT claim), SUM(claim) FROM temp.counted_quote
+       WHERE speaker_id IS NOT NULL AND date IS NOT NULL GROUP BY 1, 2""",
+    """INSERT INTO speaker_outlet (speaker_id, relay, outlet_id, quotes, claims)
+       SELECT speaker_id, 0, outlet_id, SUM(NOT claim), SUM(claim) FROM temp.counted_quote
+       WHERE speaker_id IS NOT NULL AND outlet_id IS NOT NULL GROUP BY speaker_id, outlet_id
+       UNION ALL
+       SELECT speaker_id, 1, relay_outlet_id, SUM(NOT claim), SUM(claim) FROM temp.counted_quote
+       WHERE speaker_id IS NOT NULL AND relay_outlet_id IS NOT NULL GROUP BY speaker_id, relay_outlet_id""",
+    """UPDATE outlet SET quote_count = c.quotes, relayed_count = c.relayed
+       FROM (SELECT outlet_id, COUNT(*) AS quotes,
+                    SUM(relay_outlet_id IS NOT NULL AND relay_outlet_id != outlet_id) AS relayed
+             FROM temp.counted_quote WHERE outlet_id IS NOT NULL GROUP BY outlet_id) c
+       WHERE c.outlet_id = outlet.id""",
+    """UPDATE outlet SET credited_count = c.credited
+       FROM (SELECT relay_outlet_id, COUNT(*) AS credited FROM temp.counted_quote
+             WHERE relay_outlet_id IS NOT NULL AND outlet_id IS NOT relay_outlet_id GROUP BY relay_outlet_id) c
+       WHERE c.relay_outlet_id = outlet.id""",
+    "UPDATE outlet SET article_count = (SELECT COUNT(*) FROM article WHERE outlet_id = outlet.id)",
+    "DROP TABLE temp.counted_quote",
+)
+COUNTER_TRIGGERS = tuple(sql.split()[5] for sql in COUNTER_SQL)
+
+
 def create_schema(conn: Connection) -> None:
-    """The newest schema: every table of ``models``, and on SQLite the full-text index."""
+    """The newest schema: every table of ``models``, and on SQLite the full-text index and the
+    triggers that keep the counters."""
     SQLModel.metadata.create_all(conn, tables=[m.__table__ for m in models.TABLES])
     if conn.dialect.name == "sqlite":
-        for sql in FTS_SQL:
+        for sql in FTS_SQL + COUNTER_SQL:
             conn.exec_driver_sql(sql)
 
 
@@ -190,19 +307,111 @@ def m002_claims_apart(conn: Connection) -> None:
 
     ``article.claim_count`` is added and both counts are recounted; a claim's group and wording
     are cleared, and the groups it was in are recounted, losing the wordings only claims had.
+    Set-based: a handful of statements over all affected groups at once, then one pass in
+    Python over their wordings (relations, display text, word-pair shingles) written back
+    with ``executemany``; the result is that of ``grouping.refresh_groups`` on each group.
     """
-    Article, Quote = models.Article, models.Quote
-    conn.exec_driver_sql("ALTER TABLE article ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0")
-    claim = Quote.kind == "indirect"
-    groups = set(conn.scalars(select(Quote.group_id).where(claim, Quote.group_id.is_not(None)).distinct()))
-    conn.execute(update(Quote).where(claim).values(group_id=None, wording_id=None))
-    refresh_groups(conn, groups)
-    for column, which in (("quote_count", ~claim), ("claim_count", claim)):
-        n = select(func.count()).select_from(Quote).where(Quote.article_id == Article.id, which).scalar_subquery()
-        conn.execute(update(Article).values({column: n}))
+    run = conn.exec_driver_sql
+    run("ALTER TABLE article ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0")
+    run("CREATE TEMP TABLE m002_group (id INTEGER PRIMARY KEY)")
+    run("INSERT INTO m002_group SELECT DISTINCT group_id FROM quote WHERE kind = 'indirect' AND group_id IS NOT NULL")
+    run("UPDATE quote SET group_id = NULL, wording_id = NULL WHERE kind = 'indirect'")
+    run("CREATE TEMP TABLE m002_empty (id INTEGER PRIMARY KEY)")
+    run("INSERT INTO m002_empty SELECT id FROM m002_group g "
+        "WHERE NOT EXISTS (SELECT 1 FROM quote WHERE group_id = g.id)")
+    for table, column in (("group_shingle", "group_id"), ("wording", "group_id"), ("quote_group", "id")):
+        run(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM m002_empty)")
+    run("DELETE FROM m002_group WHERE id IN (SELECT id FROM m002_empty)")
+    run("""UPDATE quote_group SET
+             quote_count = (SELECT COUNT(*) FROM quote q WHERE q.group_id = quote_group.id),
+             article_count = (SELECT COUNT(DISTINCT q.article_id) FROM quote q WHERE q.group_id = quote_group.id),
+             first_quote_id = (SELECT q.id FROM quote q WHERE q.group_id = quote_group.id
+                               ORDER BY q.date IS NULL, q.date, q.id LIMIT 1)
+           WHERE id IN (SELECT id FROM m002_group)""")
+    run("UPDATE quote_group SET first_date = (SELECT date FROM quote WHERE id = quote_group.first_quote_id) "
+        "WHERE id IN (SELECT id FROM m002_group)")
+    run("CREATE TEMP TABLE m002_dropped (id INTEGER PRIMARY KEY)")
+    unused = ("FROM wording w WHERE w.group_id IN (SELECT id FROM m002_group) AND NOT EXISTS "
+              "(SELECT 1 FROM quote q WHERE q.wording_id = w.id AND q.group_id = w.group_id)")
+    run(f"INSERT OR IGNORE INTO m002_dropped SELECT w.group_id {unused}")
+    run(f"DELETE FROM wording WHERE id IN (SELECT w.id {unused})")
+    _m002_wordings(conn)
+    run("CREATE TEMP TABLE m002_count (article_id INTEGER PRIMARY KEY, quotes INTEGER, claims INTEGER)")
+    run("INSERT INTO m002_count SELECT article_id, SUM(kind != 'indirect'), SUM(kind = 'indirect') "
+        "FROM quote GROUP BY article_id")
+    run("""UPDATE article SET quote_count = COALESCE(c.quotes, 0), claim_count = COALESCE(c.claims, 0)
+           FROM (SELECT a.id, n.quotes, n.claims FROM article a LEFT JOIN m002_count n ON n.article_id = a.id) c
+           WHERE c.id = article.id AND (article.quote_count IS NOT COALESCE(c.quotes, 0)
+                                        OR article.claim_count IS NOT COALESCE(c.claims, 0))""")
+    for table in ("m002_group", "m002_empty", "m002_dropped", "m002_count"):
+        run(f"DROP TABLE temp.{table}")
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (m001_initial, m002_claims_apart)
+def _m002_wordings(conn: Connection) -> None:
+    """For m002's groups: wording relations to the first report, display text and wording count,
+    and the shingles of the groups that lost wordings, as ``grouping`` computes them."""
+    from .grouping import _relations
+
+    run = conn.exec_driver_sql
+    rows = run("""SELECT w.group_id, w.id, w.norm, w.text, w.relation, g.first_quote_id,
+                         (SELECT q.wording_id FROM quote q WHERE q.id = g.first_quote_id),
+                         w.group_id IN (SELECT id FROM temp.m002_dropped)
+                  FROM wording w JOIN quote_group g ON g.id = w.group_id
+                  WHERE w.group_id IN (SELECT id FROM temp.m002_group) ORDER BY w.group_id, w.id""").all()
+    relations, groups, shingled = [], [], []
+    at = 0
+    while at < len(rows):
+        end = at
+        while end < len(rows) and rows[end][0] == rows[at][0]:
+            end += 1
+        group = rows[at:end]
+        gid, reference = group[0][0], group[0][6] if group[0][5] else None
+        rel = _relations([(r[1], r[2].split()) for r in group], reference)
+        relations += [(rel[r[1]], r[1]) for r in group if r[4] != rel[r[1]]]
+        full = [r for r in group if rel[r[1]] in ("original", "extended")] or group
+        text = max(full, key=lambda r: (len(r[2].split()), r[1] == reference))[3]
+        groups.append((text, len(group), gid))
+        if group[0][7]:
+            have: set[int] = set()
+            for r in group:
+                have |= shingles(r[2].split())
+            shingled += [(h, gid) for h in have]
+        at = end
+    raw = conn.connection.driver_connection
+    raw.executemany("UPDATE wording SET relation = ? WHERE id = ?", relations)
+    raw.executemany("UPDATE quote_group SET text = ?, wording_count = ? WHERE id = ?", groups)
+    run("DELETE FROM group_shingle WHERE group_id IN (SELECT id FROM temp.m002_dropped)")
+    raw.executemany("INSERT INTO group_shingle (hash, group_id) VALUES (?, ?)", shingled)
+
+
+def m003_counters(conn: Connection) -> None:
+    """Version 3: counters kept by triggers, so that listings and profiles read a few rows.
+
+    Speakers get their quote, claim and article counts and first and last date; outlets their
+    article count and the quotes they published, relayed and were credited with;
+    ``speaker_year`` and ``speaker_outlet`` hold a speaker's counts by year and by outlet.
+    ``ix_speaker_rank`` orders speakers by quotes. Everything is counted by ``COUNT_SQL``.
+    """
+    run = conn.exec_driver_sql
+    for table, column, kind in (
+            ("speaker", "quote_count", "INTEGER NOT NULL DEFAULT 0"),
+            ("speaker", "claim_count", "INTEGER NOT NULL DEFAULT 0"),
+            ("speaker", "article_count", "INTEGER NOT NULL DEFAULT 0"),
+            ("speaker", "first_date", "VARCHAR"), ("speaker", "last_date", "VARCHAR"),
+            ("outlet", "article_count", "INTEGER NOT NULL DEFAULT 0"),
+            ("outlet", "quote_count", "INTEGER NOT NULL DEFAULT 0"),
+            ("outlet", "relayed_count", "INTEGER NOT NULL DEFAULT 0"),
+            ("outlet", "credited_count", "INTEGER NOT NULL DEFAULT 0")):
+        run(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    SQLModel.metadata.create_all(conn, tables=[models.SpeakerYear.__table__, models.SpeakerOutlet.__table__])
+    for sql in COUNT_SQL:
+        run(sql)
+    models.SPEAKER_RANK.create(conn)
+    for sql in COUNTER_SQL:
+        run(sql)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (m001_initial, m002_claims_apart, m003_counters)
 
 
 def _applied(conn: Connection) -> list[str] | None:

@@ -38,6 +38,11 @@ class Outlet(SQLModel, table=True):
     name: str
     key: str = Field(unique=True)  # names.name_key(name)
     kind: str | None = None  # agency | newspaper | broadcaster | magazine | website | ...
+    # Kept in step with the article and quote tables by triggers (database.COUNTER_SQL):
+    article_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    quote_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # every quote it published
+    relayed_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # ... crediting another outlet
+    credited_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # others' quotes credited to it
 
 
 class OutletAlias(SQLModel, table=True):
@@ -63,6 +68,34 @@ class Speaker(SQLModel, table=True):
     article_id: int | None = Field(default=None, foreign_key="article.id", index=True)  # unnamed only
     name_locked: bool = False  # set by a rename: later ingests keep this name
     created_at: datetime = Field(default_factory=utcnow)
+    # Kept in step with the quote table by triggers (database.COUNTER_SQL), never written by code:
+    quote_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # direct and mixed
+    claim_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # indirect
+    article_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # with either
+    first_date: str | None = None  # of either
+    last_date: str | None = None
+
+
+class SpeakerYear(SQLModel, table=True):
+    """A speaker's quotes and claims in one year (of the quotes' dates); kept by triggers."""
+
+    __tablename__ = "speaker_year"
+    speaker_id: int = Field(primary_key=True)
+    year: str = Field(primary_key=True)
+    quotes: int = 0  # direct and mixed
+    claims: int = 0  # indirect
+
+
+class SpeakerOutlet(SQLModel, table=True):
+    """A speaker's quotes and claims as published by one outlet (``relay`` false) or as credited
+    to it by another outlet's article (``relay`` true); kept by triggers."""
+
+    __tablename__ = "speaker_outlet"
+    speaker_id: int = Field(primary_key=True)
+    relay: bool = Field(primary_key=True)
+    outlet_id: int = Field(primary_key=True)
+    quotes: int = 0
+    claims: int = 0
 
 
 class SpeakerAlias(SQLModel, table=True):
@@ -200,5 +233,9 @@ class Quote(SQLModel, table=True):
     wording_id: int | None = Field(default=None, foreign_key="wording.id", index=True)
 
 
-TABLES = [SchemaMigration, Outlet, OutletAlias, Article, Speaker, SpeakerAlias, SpeakerRole,
-          QuoteGroup, Wording, GroupShingle, Quote]
+# "speakers --top N": the most quoted first is an index walk.
+SPEAKER_RANK = Index("ix_speaker_rank", Speaker.__table__.c.quote_count.desc(),
+                     Speaker.__table__.c.claim_count.desc(), Speaker.__table__.c.name)
+
+TABLES = [SchemaMigration, Outlet, OutletAlias, Article, Speaker, SpeakerAlias, SpeakerRole, SpeakerYear,
+          SpeakerOutlet, QuoteGroup, Wording, GroupShingle, Quote]

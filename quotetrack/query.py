@@ -12,20 +12,20 @@ SQL: full-text queries are bound to ``MATCH`` and names are turned into keys
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 from contextlib import contextmanager
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import QuotetrackError
 from .names import fold, name_key, person_name
 
-SCHEMA_VERSION = 2  # the number of schema steps (database.MIGRATIONS) this SQL was written for
+SCHEMA_VERSION = 3  # the number of schema steps (database.MIGRATIONS) this SQL was written for
 FTS_SORT = 2_000  # up to this many full-text matches, a search sorts them all by date
-FTS_CAP = 100_000  # from this many on, a search asks the index about each quote it walks
+FTS_CAP = 100_000  # from about this many on, a search asks the index about each quote it walks
 CANDIDATES = 20  # names listed for an ambiguous or unknown name
 KINDS = ("direct", "mixed", "indirect")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -253,7 +253,7 @@ class QuoteDB:
     def _speaker_labels(self, rows: list[dict]) -> list[str]:
         out = []
         for r in rows[:CANDIDATES]:
-            n = self.one("SELECT COUNT(*) FROM quote WHERE speaker_id = ?", (r["id"],))[0]
+            n = self.one("SELECT quote_count + claim_count FROM speaker WHERE id = ?", (r["id"],))[0]
             out.append(f"{r['name']} ({n} quote{'' if n == 1 else 's'})")
         return out
 
@@ -325,19 +325,28 @@ class QuoteDB:
         collected into a set ("+" keeps SQLite from looking quotes up by those ids), or, for
         a very common word, by asking the index about each quote, which costs least when
         nearly every quote matches (but too much per quote for a prefix query).
+
+        Matches are counted only up to ``FTS_SORT``: counting them all costs as much as
+        collecting them (a phrase of common words reads the whole of both words' lists). Past
+        that, their number is estimated from how far into the ids the first ``FTS_SORT`` reached.
         """
-        n = self.fts_count(text, FTS_CAP)
+        n = self.fts_estimate(text, FTS_SORT)
         if n < FTS_SORT:
             return "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
         if n < FTS_CAP or "*" in text:
             return "+q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
         return "EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? AND rowid = q.id)"
 
-    def fts_count(self, text: str, cap: int) -> int:
-        """Matches of a full-text query, counted up to ``cap``."""
+    def fts_estimate(self, text: str, counted: int) -> int:
+        """Matches of a full-text query: exact below ``counted``, else estimated from the id the
+        ``counted``-th match has (the index lists matches by id)."""
         with self._errors(fts=text):
-            return self.conn.execute("SELECT COUNT(*) FROM (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? "
-                                     "LIMIT ?)", (text, cap)).fetchone()[0]
+            n, last = self.conn.execute("SELECT COUNT(*), MAX(rowid) FROM (SELECT rowid FROM quote_fts "
+                                        "WHERE quote_fts MATCH ? LIMIT ?)", (text, counted)).fetchone()
+        if n < counted or not last:
+            return n
+        top = self.one("SELECT MAX(id) FROM quote")[0] or last
+        return n * top // last
 
     def _conditions(self, f: Filters, page: bool) -> tuple[str, list, str | None]:
         conds, params = self.where(f)
@@ -370,70 +379,55 @@ class QuoteDB:
 
     def speakers(self, top: int | None = None) -> list[dict]:
         """Named speakers by number of quotes (direct and mixed), then of claims (indirect), with
-        their commonest role and the first and last date of either."""
-        sql = """SELECT s.id AS id, s.name AS speaker, s.kind AS kind, c.quotes AS quotes, c.claims AS claims FROM
-                   (SELECT speaker_id, COUNT(*) FILTER (WHERE kind != 'indirect') AS quotes,
-                           COUNT(*) FILTER (WHERE kind = 'indirect') AS claims
-                    FROM quote WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
-                 JOIN speaker s ON s.id = c.speaker_id WHERE s.kind != 'unnamed'
-                 ORDER BY c.quotes DESC, c.claims DESC, s.name, s.id"""
-        out = list(self.rows(sql + (" LIMIT ?" if top else ""), (top,) if top else ()))
-        for row in out:
-            sid = row["id"]
-            row["first"] = self.one("SELECT MIN(date) FROM quote WHERE speaker_id = ?", (sid,))[0]
-            row["last"] = self.one("SELECT MAX(date) FROM quote WHERE speaker_id = ?", (sid,))[0]
-            role = self.one("SELECT role FROM speaker_role WHERE speaker_id = ? ORDER BY count DESC, role LIMIT 1",
-                            (sid,))
-            row["role"] = role[0] if role else None
-        return out
+        their commonest role and the first and last date of either.
+
+        Read from the speakers' counters along ``ix_speaker_rank``: ``top`` rows, not every quote.
+        """
+        sql = """SELECT id, name AS speaker, kind, quote_count AS quotes, claim_count AS claims,
+                        first_date AS first, last_date AS last FROM speaker
+                 WHERE kind != 'unnamed' AND quote_count + claim_count > 0"""
+        if top:  # a walk along the index, stopped after ``top`` rows
+            out = list(self.rows(sql + " ORDER BY quote_count DESC, claim_count DESC, name, id LIMIT ?", (top,)))
+            roles = self.rows("""SELECT speaker_id, role FROM speaker_role
+                                 WHERE speaker_id IN (SELECT value FROM json_each(?))
+                                 ORDER BY speaker_id, count DESC, role""", (json.dumps([r["id"] for r in out]),))
+        else:  # everyone: reading the table in order and sorting costs less than following the index
+            out = list(self.rows(sql + " ORDER BY +quote_count DESC, claim_count DESC, name, id"))
+            roles = self.rows("SELECT speaker_id, role FROM speaker_role ORDER BY speaker_id, count DESC, role")
+        commonest: dict[int, str] = {}
+        for r in roles:
+            commonest.setdefault(r["speaker_id"], r["role"])
+        return [{"id": r["id"], "speaker": r["speaker"], "kind": r["kind"], "quotes": r["quotes"],
+                 "claims": r["claims"], "first": r["first"], "last": r["last"], "role": commonest.get(r["id"])}
+                for r in out]
 
     def speaker(self, name: str, limit: int | None = 20) -> SpeakerProfile:
         """Everything known about one speaker, and their latest quotes.
 
-        The counts come from one pass over the speaker's quotes, read in index order.
+        The counts are the speaker's counters and their rows in ``speaker_year`` and
+        ``speaker_outlet``, kept by the schema's triggers: no quote is read but the latest.
         """
         who = self.resolve_speaker(name)
         sid = who.id
-        kind = self.one("SELECT kind FROM speaker WHERE id = ?", (sid,))[0]
-        articles, years, outlets, relays = set(), Counter(), Counter(), Counter()
-        counts, first, last = Counter(), None, None
-        for r in self.rows("SELECT article_id, outlet_id, relay_outlet_id, date, kind FROM quote "
-                           "WHERE speaker_id = ? ORDER BY date", (sid,)):
-            what = "claims" if r["kind"] == "indirect" else "quotes"
-            counts[what] += 1
-            articles.add(r["article_id"])
-            outlets[r["outlet_id"], what] += 1
-            if r["relay_outlet_id"] is not None:
-                relays[r["relay_outlet_id"], what] += 1
-            if r["date"]:
-                years[r["date"][:4], what] += 1
-                first = first or r["date"]
-                last = r["date"]
+        sp = self.one("SELECT kind, quote_count, claim_count, article_count, first_date, last_date FROM speaker "
+                      "WHERE id = ?", (sid,))
+        tally: dict[int, list[dict]] = {0: [], 1: []}
+        for r in self.rows("""SELECT so.relay AS relay, o.name AS outlet, so.quotes AS quotes, so.claims AS claims
+                              FROM speaker_outlet so JOIN outlet o ON o.id = so.outlet_id WHERE so.speaker_id = ?
+                              ORDER BY so.quotes DESC, so.claims DESC, o.name""", (sid,)):
+            tally[r.pop("relay")].append(r)
         return SpeakerProfile(
-            id=sid, name=who.name, kind=kind,
+            id=sid, name=who.name, kind=sp["kind"],
             aliases=[r["alias"] for r in self.rows("SELECT alias FROM speaker_alias WHERE speaker_id = ? "
                                                    "ORDER BY alias", (sid,))],
             roles=list(self.rows("SELECT role, count FROM speaker_role WHERE speaker_id = ? "
                                  "ORDER BY count DESC, role", (sid,))),
-            quotes=counts["quotes"], claims=counts["claims"], articles=len(articles), first=first, last=last,
-            by_year=[{"year": y, "quotes": years[y, "quotes"], "claims": years[y, "claims"]}
-                     for y in sorted({y for y, _ in years})],
-            outlets=self._named_tally(outlets), relayed_by=self._named_tally(relays),
+            quotes=sp["quote_count"], claims=sp["claim_count"], articles=sp["article_count"],
+            first=sp["first_date"], last=sp["last_date"],
+            by_year=list(self.rows("SELECT year, quotes, claims FROM speaker_year WHERE speaker_id = ? ORDER BY year",
+                                   (sid,))),
+            outlets=tally[0], relayed_by=tally[1],
             recent=list(self.quotes("q.speaker_id = ?", (sid,), limit)))
-
-    def _named_tally(self, counts: Counter) -> list[dict]:
-        """{"outlet", "quotes", "claims"} from counts keyed by (outlet id, "quotes" or "claims"),
-        most quotes first."""
-        names = self.outlet_names({k for k, _ in counts if k is not None})
-        return sorted(({"outlet": names[k], "quotes": counts[k, "quotes"], "claims": counts[k, "claims"]}
-                       for k in names), key=lambda d: (-d["quotes"], -d["claims"], d["outlet"]))
-
-    def outlet_names(self, ids) -> dict[int, str]:
-        ids = list(ids)
-        if not ids:
-            return {}
-        return {r["id"]: r["name"] for r in self.rows(
-            f"SELECT id, name FROM outlet WHERE id IN ({', '.join('?' * len(ids))})", ids)}
 
     def quotes(self, cond: str, params: tuple, limit: int | None, order: str = NEWEST_FIRST) -> Iterator[dict]:
         """Quote rows under a condition written by this package (never by a user)."""
@@ -446,34 +440,20 @@ class QuoteDB:
     def outlets(self) -> list[dict]:
         """Every outlet with its articles and the quotes it published (own, relayed) or was credited with.
 
-        Counted along the outlet indexes; only relayed quotes are read row by row.
+        Read from the outlets' counters, kept by the schema's triggers.
         """
-        out = list(self.rows("SELECT id, name AS outlet, kind FROM outlet ORDER BY name, id"))
-        published = self._counts("SELECT outlet_id AS k, COUNT(*) AS n FROM quote GROUP BY outlet_id")
-        relayed, credited = Counter(), Counter()
-        for r in self.rows("SELECT outlet_id, relay_outlet_id FROM quote WHERE relay_outlet_id IS NOT NULL"):
-            if r["relay_outlet_id"] != r["outlet_id"]:
-                relayed[r["outlet_id"]] += 1
-                credited[r["relay_outlet_id"]] += 1
-        articles = self._counts("SELECT outlet_id AS k, COUNT(*) AS n FROM article GROUP BY outlet_id")
-        for row in out:
-            oid = row["id"]
-            row.update(articles=articles.get(oid, 0), own=published.get(oid, 0) - relayed.get(oid, 0),
-                       relayed=relayed.get(oid, 0), credited=credited.get(oid, 0))
+        out = list(self.rows("""SELECT id, name AS outlet, kind, article_count AS articles,
+                                       quote_count - relayed_count AS own, relayed_count AS relayed,
+                                       credited_count AS credited FROM outlet ORDER BY name, id"""))
         out.sort(key=lambda r: (-(r["own"] + r["relayed"] + r["credited"]), r["outlet"], r["id"]))
         return out
-
-    def _counts(self, sql: str) -> dict:
-        return {r["k"]: r["n"] for r in self.rows(sql)}
 
     def outlet(self, name: str, limit: int | None = 20) -> OutletProfile:
         """One outlet: what it published first-hand, what it relayed, and what others credited to it."""
         who = self.resolve_outlet(name)
         oid = who.id
-        kind = self.one("SELECT kind FROM outlet WHERE id = ?", (oid,))[0]
-        total, relayed = self.one("SELECT COUNT(*), COUNT(*) FILTER (WHERE relay_outlet_id IS NOT NULL "
-                                  "AND relay_outlet_id != outlet_id) FROM quote WHERE outlet_id = ?", (oid,))
-        credited = self.one("SELECT COUNT(*) FROM quote WHERE relay_outlet_id = ? AND outlet_id != ?", (oid, oid))[0]
+        kind, articles, total, relayed, credited = self.one(
+            "SELECT kind, article_count, quote_count, relayed_count, credited_count FROM outlet WHERE id = ?", (oid,))
         role = (", CASE WHEN q.outlet_id != ? THEN 'credited' WHEN q.relay_outlet_id != q.outlet_id "
                 "THEN 'relayed' ELSE 'own' END AS \"as\"")
         sql = (f"SELECT {QUOTE_COLUMNS}{role} FROM quote q {QUOTE_JOINS} WHERE q.{{col}} = ? ORDER BY {NEWEST_FIRST}"
@@ -486,6 +466,6 @@ class QuoteDB:
             id=oid, name=who.name, kind=kind,
             aliases=[r["alias"] for r in self.rows("SELECT alias FROM outlet_alias WHERE outlet_id = ? ORDER BY alias",
                                                    (oid,))],
-            articles=self.one("SELECT COUNT(*) FROM article WHERE outlet_id = ?", (oid,))[0],
+            articles=articles,
             own=total - relayed, relayed=relayed, credited=credited,
             recent=merged[:limit] if limit is not None else merged)

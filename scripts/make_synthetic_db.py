@@ -20,6 +20,9 @@ What it holds, to look like an archive of news:
   quote in ten is relayed from an agency;
 - articles: a dated title and one paragraph per quote ("“...,” Name said."), with quote,
   mention, cue and sentence offsets that index the stored text exactly;
+- counters: speakers' and outlets' counts, ``speaker_year`` and ``speaker_outlet``, counted
+  at the end by the migration's own SQL (``database.COUNT_SQL``; the load runs without the
+  triggers that keep them on ingest, which are then put back);
 - quote groups: about one quote in four repeats an earlier one (same wording, a fragment,
   or one word changed), with wordings, word-pair shingles and first reports as ingest
   keeps them.
@@ -45,13 +48,15 @@ from pathlib import Path
 
 import numpy as np
 
-from quotetrack import grouping, models
+from quotetrack import database, grouping, models
 from quotetrack.database import create_db_engine, migrate
 from quotetrack.lexicon import gazetteer
 from quotetrack.names import name_key, person_name
 from quotetrack.outlets import outlet_key
 
-GENERATOR_VERSION = 2  # 2: claims (kind "indirect") join no group and are counted apart
+GENERATOR_VERSION = 3  # 2: claims (kind "indirect") join no group and are counted apart; 3: counters (m003)
+COUNTERS = {"speaker": ("quote_count", "claim_count", "article_count"),
+            "outlet": ("article_count", "quote_count", "relayed_count", "credited_count")}
 CHUNK_ARTICLES = 10_000
 FIRST_DAY = date(2000, 1, 1)
 DAYS = 25 * 365
@@ -257,8 +262,10 @@ def _inserter(table):
     cols = [c.name for c in table.columns]
     sql = f"INSERT INTO {table.name} ({', '.join(chr(34) + c + chr(34) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
 
+    zero = {c: 0 for c in COUNTERS.get(table.name, ())}  # counted at the end (database.COUNT_SQL)
+
     def insert(cursor, rows: list[dict]) -> None:
-        cursor.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+        cursor.executemany(sql, [tuple(r.get(c, zero.get(c)) for c in cols) for r in rows])
     return insert
 
 
@@ -314,6 +321,8 @@ def generate(path: str | os.PathLike, *, quotes: int = 1_000_000, speakers: int 
     db.execute("PRAGMA synchronous = OFF")
     db.execute("PRAGMA cache_size = -400000")
     cur = db.cursor()
+    for trigger in database.COUNTER_TRIGGERS:  # counted once at the end instead, by database.COUNT_SQL
+        cur.execute(f"DROP TRIGGER {trigger}")
     cur.execute("BEGIN")
     tables["outlet"](cur, outlet_rows)
     tables["outlet_alias"](cur, outlet_aliases)
@@ -408,6 +417,8 @@ def generate(path: str | os.PathLike, *, quotes: int = 1_000_000, speakers: int 
     groups.shingles.clear()
     cur.execute("BEGIN")
     tables["quote_group"](cur, groups.rows())
+    for sql in database.COUNT_SQL + database.COUNTER_SQL:
+        cur.execute(sql)
     cur.execute("COMMIT")
     problems = cur.execute("PRAGMA foreign_key_check").fetchmany(1)
     if problems:
