@@ -45,7 +45,7 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
 CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85,
-              "continuation": 0.8, "subject": 0.6, None: 0.3}
+              "continuation": 0.8, "backfill": 0.75, "subject": 0.6, None: 0.3}
 
 
 @dataclass
@@ -170,7 +170,7 @@ class Attributor:
         if "unclosed" in quote.flags:
             conf *= 0.6
         quote.confidence = round(conf, 2)
-        if speaker is None:
+        if speaker is None or speaker.name is None and speaker.mention is None:
             quote.flags.append(self._unattributed_flag(q))
         elif self._names_a_work(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
             # "Related:" and titles are labels, not words spoken
@@ -203,6 +203,25 @@ class Attributor:
         if any(self._is_cue(t) for t in soon):
             return max(end, after)
         return after
+
+    def backfill(self, quotes: list[Quote]) -> list[Quote]:
+        """A quote with no speaker that runs straight into an attributed one, in the same
+        paragraph ("“Not only can Cruz win.” “He may be the only one,” Viguerie said."),
+        belongs to the same attribution."""
+        for q, nxt in reversed(list(zip(quotes, quotes[1:]))):
+            if q.speaker is not None or q.speaker_mention is not None or nxt.speaker is None \
+                    or nxt.sieve not in ("cue-tree", "cue-near", "colon", "backfill") or "title" in nxt.flags:
+                continue
+            between = self.p.text[q.end:nxt.start]
+            if self.paragraph_of(q.start) != self.paragraph_of(nxt.start) or re.search(r"\w", between):
+                continue
+            q.speaker, q.speaker_mention, q.speaker_role = nxt.speaker, nxt.speaker_mention, nxt.speaker_role
+            q.speaker_kind, q.cue, q.outlet, q.relayed = nxt.speaker_kind, nxt.cue, nxt.outlet, nxt.relayed
+            q.sieve, q.confidence = "backfill", CONFIDENCE["backfill"]
+            q.flags = [f for f in q.flags if f not in ("scare", "title", "unattributed")]
+            if q.kind == "mixed":
+                q.kind = "direct"
+        return quotes
 
     # ------------------------------------------------------------------ cues
     def _is_cue(self, tok) -> bool:
@@ -292,11 +311,18 @@ class Attributor:
         return None
 
     def _colon_intro(self, q: QuoteSpan):
-        """A quote opening its sentence right after "X said:" / "Caddell continued:"."""
+        """A quote opening its sentence right after "X said:" / "Caddell continued:", or in a
+        headline that opens with its speaker ("Dr. Ben Carson: Hillary Clinton 'Not Fit ...'")."""
         i = q.open_mark - 1
         text = self.p.text
         while i >= 0 and text[i].isspace():
             i -= 1
+        if i >= 0 and text[i] != ":":
+            s_start = self.p.sentence_at(q.open_mark)[0]
+            m = re.match(r"[ \t]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+):\s", text[s_start:q.open_mark])
+            if m is None:
+                return None, None
+            i = s_start + m.end(1)
         if i < 0 or text[i] != ":":
             return None, None
         s_start = self.p.sentence_at(i)[0]
@@ -347,7 +373,7 @@ class Attributor:
 
     def _continues_previous(self, q: QuoteSpan) -> bool:
         prev = self.previous
-        if prev is None or prev.speaker is None:
+        if prev is None or prev.speaker is None and prev.speaker_mention is None:
             return False
         if "continued" in q.flags:
             return True

@@ -115,11 +115,8 @@ class Extractor:
         spans = scan(cleaned)
         parse = ArticleParse(article, docs, spans)
         attributor = Attributor(parse, paragraphs(cleaned))
-        quotes = []
-        for span in spans:
-            q = attributor.attribute(span)
-            if self.show_all or not HIDDEN_FLAGS & set(q.flags):
-                quotes.append(q)
+        found = attributor.backfill([attributor.attribute(span) for span in spans])
+        quotes = [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
         if self.claims:
             quotes = sorted(quotes + find_claims(parse, attributor, quotes), key=lambda q: (q.start, q.end))
         return quotes
