@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -26,6 +27,7 @@ from .names import fold, name_key, person_name
 SCHEMA_VERSION = 3  # the number of schema steps (database.MIGRATIONS) this SQL was written for
 FTS_SORT = 2_000  # up to this many full-text matches, a search sorts them all by date
 FTS_CAP = 100_000  # from about this many on, a search asks the index about each quote it walks
+PROBE_MS = 0.05  # what asking the index whether one quote matches costs, about (a phrase of common words)
 CANDIDATES = 20  # names listed for an ambiguous or unknown name
 KINDS = ("direct", "mixed", "indirect")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -317,44 +319,54 @@ class QuoteDB:
             params.extend(f.kinds)
         return conds, params
 
-    def _text_condition(self, text: str) -> str:
+    def _text_condition(self, text: str, limit: int) -> str:
         """How to join the full-text index for one page of newest-first results.
 
         Few matches are collected and sorted by date. Otherwise the quotes are walked newest
         first (along the date index, or a filter's) and each is tested against the matches:
-        collected into a set ("+" keeps SQLite from looking quotes up by those ids), or, for
-        a very common word, by asking the index about each quote, which costs least when
-        nearly every quote matches (but too much per quote for a prefix query).
+        collected into a set ("+" keeps SQLite from looking quotes up by those ids), or by
+        asking the index about each quote walked (never for a prefix query, too dear per
+        quote): when nearly every quote matches (``FTS_CAP``), or when collecting the matches
+        would cost more than the ``limit * quotes / matches`` questions (a phrase of common
+        words, whose words' whole lists would be read to collect it).
 
-        Matches are counted only up to ``FTS_SORT``: counting them all costs as much as
-        collecting them (a phrase of common words reads the whole of both words' lists). Past
-        that, their number is estimated from how far into the ids the first ``FTS_SORT`` reached.
+        Matches are counted only up to ``FTS_SORT``; past that, their number is estimated from
+        how far into the ids the first ``FTS_SORT`` reached, and the time that took, scaled
+        the same way, is what collecting them all would take.
         """
-        n = self.fts_estimate(text, FTS_SORT)
+        started = time.perf_counter()
+        n, share = self.fts_estimate(text, FTS_SORT)
         if n < FTS_SORT:
             return "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
-        if n < FTS_CAP or "*" in text:
+        collect_ms = (time.perf_counter() - started) * 1000 / share
+        probe_ms = PROBE_MS * limit * self._top_id() / n if n else float("inf")
+        if "*" in text or (n < FTS_CAP and collect_ms <= probe_ms):
             return "+q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)"
         return "EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts MATCH ? AND rowid = q.id)"
 
-    def fts_estimate(self, text: str, counted: int) -> int:
-        """Matches of a full-text query: exact below ``counted``, else estimated from the id the
-        ``counted``-th match has (the index lists matches by id)."""
+    def fts_estimate(self, text: str, counted: int) -> tuple[int, float]:
+        """Matches of a full-text query, and the share of quote ids read to count them: exact
+        below ``counted`` (share 1), else estimated from the id the ``counted``-th match has
+        (the index lists matches by id)."""
         with self._errors(fts=text):
             n, last = self.conn.execute("SELECT COUNT(*), MAX(rowid) FROM (SELECT rowid FROM quote_fts "
                                         "WHERE quote_fts MATCH ? LIMIT ?)", (text, counted)).fetchone()
         if n < counted or not last:
-            return n
-        top = self.one("SELECT MAX(id) FROM quote")[0] or last
-        return n * top // last
+            return n, 1.0
+        top = max(self._top_id(), last)
+        return n * top // last, last / top
 
-    def _conditions(self, f: Filters, page: bool) -> tuple[str, list, str | None]:
+    def _top_id(self) -> int:
+        return self.one("SELECT MAX(id) FROM quote")[0] or 0
+
+    def _conditions(self, f: Filters, page: int | None) -> tuple[str, list, str | None]:
+        """SQL conditions of the filters; ``page``: the size of a newest-first page, or None."""
         conds, params = self.where(f)
         text = f.text.strip() if f.text else None
         if f.text is not None and not text:
             raise QueryError("the full-text query is empty")
         if text:
-            conds.insert(0, self._text_condition(text) if page else
+            conds.insert(0, self._text_condition(text, page) if page else
                          "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
             params.insert(0, text)
         return ("WHERE " + " AND ".join(conds) if conds else ""), params, text
@@ -365,14 +377,14 @@ class QuoteDB:
         The page is chosen on the quote table alone; articles, speakers and outlets are
         joined for those rows only.
         """
-        where, params, text = self._conditions(f, page=True)
+        where, params, text = self._conditions(f, page=limit)
         sql = (f"SELECT {QUOTE_COLUMNS} FROM (SELECT q.id FROM quote q {where} ORDER BY {NEWEST_FIRST} LIMIT ?) "
                f"page JOIN quote q ON q.id = page.id {QUOTE_JOINS} ORDER BY {NEWEST_FIRST}")
         return self.rows(sql, params + [limit], fts=text)
 
     def select(self, f: Filters, columns: str, order: str, joins: str = QUOTE_JOINS) -> Iterator[dict]:
         """Every quote matching the filters, with the columns and order a caller of this package gives."""
-        where, params, text = self._conditions(f, page=False)
+        where, params, text = self._conditions(f, page=None)
         return self.rows(f"SELECT {columns} FROM quote q {joins} {where} ORDER BY {order}", params, fts=text)
 
     # ---- speakers ---------------------------------------------------------------------------
