@@ -89,7 +89,7 @@ class Gazetteer:
         for name, kind, aliases in rows:
             outlet = self.by_key.get(key(name)) or Outlet(name, kind)
             self.by_key.setdefault(key(name), outlet)
-            for alias in {name, *aliases}:
+            for alias in dict.fromkeys((name, *aliases)):  # in file order: stable across runs
                 if alias:
                     self.by_alias.setdefault(alias, outlet)
                     self.by_key.setdefault(key(alias), outlet)
