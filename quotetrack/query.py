@@ -131,7 +131,8 @@ def check_date(value: str | None, what: str) -> str | None:
 
 def _fts_error(exc: sqlite3.Error) -> bool:
     msg = str(exc).lower()
-    return "fts5" in msg or "no such column" in msg or "unterminated string" in msg or "malformed match" in msg
+    return "fts5" in msg or "no such column" in msg or "unterminated string" in msg or "malformed match" in msg \
+        or "unknown special query" in msg  # a bare "*"
 
 
 def open_quotes(db: str) -> "QuoteDB":
@@ -201,7 +202,8 @@ class QuoteDB:
             yield
         except sqlite3.Error as exc:
             if fts is not None and _fts_error(exc):
-                raise QueryError(f"cannot parse the full-text query {fts!r} ({exc}); use words, "
+                why = "it has no word to look for" if "unknown special query" in str(exc) else str(exc)
+                raise QueryError(f"cannot parse the full-text query {fts!r} ({why}); use words, "
                                  '"a phrase", prefix*, AND, OR, NOT') from None
             raise QueryError(f"{self.name}: database error: {exc}") from None
 
