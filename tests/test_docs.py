@@ -1,0 +1,40 @@
+"""The README documents every command, and every command documents itself."""
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrack.cli import main
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_command_has_help_and_a_readme_entry(name):
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert len((main.commands[name].help or "").split()) >= 5, f"{name} has no real help text"
+    assert re.search(rf"quotetrack {name}\b", README), f"README does not show `quotetrack {name}`"
+
+
+def test_readme_names_the_two_setup_commands_and_ci_runs_the_test_one():
+    assert "make demo" in README and "make test" in README
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^demo:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def test_readme_has_no_unfilled_sections():
+    assert not re.search(r"\b[A-Z]+_TABLE\b|TODO|TBD", README)
+
+
+def test_readme_library_example_runs(tmp_path, monkeypatch, extractor, capsys):
+    code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    (tmp_path / "fixtures").symlink_to(ROOT / "fixtures")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "direct Vladimir Putin Itar-Tass I am grateful to the president of Azerbaijan" in out
+    assert (tmp_path / "quotes.db").exists()
