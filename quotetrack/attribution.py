@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, split_role
+from .people import NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, role_prefix, split_role
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -484,7 +484,7 @@ class Attributor:
                 role_np = head.head
         if head.tag_ in PROPER:
             run = _run_around(head)
-            words = _role_prefix_words(run) + [t.text for t in run]
+            words = role_prefix(run) + [t.text for t in run]
             role_words, name_words = split_role(words)
             name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
             start, end = self.p.off(run[0]), self.p.end(run[-1])
@@ -739,20 +739,6 @@ def _run_around(tok):
     while doc[i].text == "-":
         i += 1
     return [doc[k] for k in range(i, j + 1)]
-
-
-def _role_prefix_words(run) -> list[str]:
-    doc = run[0].doc
-    out, i = [], run[0].i - 1
-    t = titles()
-    while i >= 0 and len(out) < 4:
-        w = doc[i]
-        if w.text.lower() in t or (out and w.tag_ == "JJ") or (w.tag_ == "JJ" and i + 1 < len(doc) and doc[i + 1].text.lower() in t):
-            out.insert(0, w.text)
-            i -= 1
-        else:
-            break
-    return out if any(w.lower() in t for w in out) else []
 
 
 def _np_text(tok) -> str:

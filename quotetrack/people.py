@@ -123,7 +123,7 @@ class People:
             start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
             if outlets.lookup(" ".join(words)) or _is_modifier(run):
                 continue
-            role, name = split_role(_role_prefix(run) + words)
+            role, name = split_role(role_prefix(run) + words)
             name = [w for w in name if fold(w) not in NOT_NAMES]
             if not name:
                 continue
@@ -243,21 +243,20 @@ def _gender_of(name: list[str], role: str | None) -> str | None:
     return None
 
 
-def _role_prefix(run) -> list[str]:
+def role_prefix(run) -> list[str]:
     """Title words just before a proper-noun run that the tagger did not tag as proper
     ("Russian leader Vladimir Putin", "former Sen. Jim Webb")."""
-    out = []
-    tok = run[0]
-    doc = tok.doc
-    i = tok.i - 1
+    doc = run[0].doc
+    out, i = [], run[0].i - 1
     t = titles()
     while i >= 0 and len(out) < 4:
         w = doc[i]
-        if w.text.lower() in t or (out and w.tag_ == "JJ" and w.text[:1].isupper()):
+        before_title = i + 1 < len(doc) and doc[i + 1].text.lower() in t
+        if w.text.lower() in t or w.tag_ == "JJ" and (out or before_title):
             out.insert(0, w.text)
             i -= 1
-            continue
-        break
+        else:
+            break
     return out if any(w.lower() in t for w in out) else []
 
 
