@@ -53,7 +53,7 @@ def attribution(row: dict) -> str:
     return ", ".join(parts)
 
 
-def citations(qdb: QueryDB, f: Filters) -> Iterator[dict]:
+def citations(qdb: QuoteDB, f: Filters) -> Iterator[dict]:
     """The citation records of every quote the filters select, in citation order."""
     for row in qdb.select(f, EXPORT_COLUMNS, CITATION_ORDER):
         yield {"key": citation_key(row), "quote": row["quote"], "speaker": row["speaker"], "role": row["role"],

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import QuotetrackError
-from .names import fold, name_key, person_name
+from .names import name_key, person_name
 
 SCHEMA_VERSION = 3  # the number of schema steps (database.MIGRATIONS) this SQL was written for
 FTS_SORT = 2_000  # up to this many full-text matches, a search sorts them all by date

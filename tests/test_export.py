@@ -1,6 +1,5 @@
 """``quotetrack export``: every format parsed back with a real parser."""
 import csv
-import io
 import json
 from pathlib import Path
 
