@@ -74,7 +74,8 @@ def create_db_engine(db: str, busy_timeout: float | None = None) -> Engine:
     url = database_url(db)
     try:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+                and not parsed.database.startswith("file:"):  # a SQLite URI names an existing file
             folder = Path(parsed.database).parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
