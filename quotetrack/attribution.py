@@ -39,7 +39,7 @@ RELAY_WORDS = {"told", "tell", "tells", "telling", "interview", "interviews", "c
                "aired", "published", "writing", "wrote", "essay", "op-ed", "column", "profile", "appeared",
                "appearing", "speaking", "spoke", "said", "says", "in", "by", "of", "episode", "edition",
                "told", "statement", "show", "program", "broadcasts", "report", "article", "piece"}
-PHRASAL = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "weigh": "in", "chime": "in"}
+PHRASAL = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "weigh": "in", "chime": "in", "go": "on"}
 MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'ll", "’ll", "'d", "’d"}
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
@@ -232,8 +232,9 @@ class Attributor:
             return False
         if lemma == "point":
             return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
-        if lemma in PHRASAL:
-            return any(c.dep_ in ("prt", "advmod") and c.text.lower() == PHRASAL[lemma] for c in tok.children)
+        if lemma in PHRASAL and not any(c.dep_ in ("prt", "advmod") and c.text.lower() == PHRASAL[lemma]
+                                        for c in tok.children):
+            return False  # "shot back", "went on", but not "shot" or "went"
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
         if lemma in ("continue", "go"):
