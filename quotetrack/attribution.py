@@ -8,8 +8,14 @@ its name is kept in ``Quote.sieve``:
 2. ``cue-near``: a reporting verb elsewhere in the quote's sentence.
 3. ``according-to``: "according to X".
 4. ``colon``: the sentence before ends with a colon and names the speaker ("Caddell continued:").
-5. ``continuation``: a quote with no cue of its own continues the previous quote of its
+5. ``dash``: a quote signed after a dash (""..." - Clinton.").
+6. ``continuation``: a quote with no cue of its own continues the previous quote of its
    paragraph, or of the paragraph before when it opens its paragraph.
+7. ``cue-before``: a quote sentence right after a sentence of its paragraph that reports
+   someone.
+8. ``subject``: a quoted phrase in a clause whose subject is a known person.
+9. ``backfill`` (over the whole article): a quote with no speaker that runs straight into
+   an attributed one.
 
 The speaker is the subject of the cue, climbing through "went on to say", "noting that" and
 the like; "X quoted Y as saying" makes Y the speaker and X the relaying outlet. Pronouns and
@@ -22,7 +28,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, role_prefix, split_role
+from .people import (NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, role_prefix, split_role,
+                     tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -44,8 +51,8 @@ MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'l
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
-CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85,
-              "continuation": 0.8, "backfill": 0.75, "subject": 0.6, None: 0.3}
+CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85,
+              "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75, "subject": 0.6, None: 0.3}
 
 
 @dataclass
@@ -72,6 +79,7 @@ class ArticleParse:
         self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
         self.sent_starts = [s for s, _ in self.sentences]
         self.offset_of = {id(doc): off for off, doc in parts}
+        tag_known_surnames([doc for _, doc in parts])
         self.people = People([(q.open_mark, q.end) for q in spans])
         for off, doc in parts:
             self.people.observe(doc, off)
@@ -137,12 +145,22 @@ class Attributor:
             speaker, cue_span = self._colon_intro(q)
             if speaker is not None:
                 sieve, quote.cue = "colon", cue_span
+        if speaker is None:
+            speaker = self._dash_byline(q)
+            if speaker is not None:
+                sieve = "dash"
+                quote.cue = Span.of(text, speaker.mention.start, speaker.mention.end)
         if speaker is None and self._continues_previous(q):
             prev = self.previous
             # the attribution that named the previous quote names this one too
             speaker = Speaker(prev.speaker, prev.speaker_mention, prev.speaker_role, prev.speaker_kind)
             sieve = "continuation"
             quote.outlet, quote.relayed = prev.outlet, prev.relayed
+        if speaker is None:
+            found = self._cue_before(q)
+            if found is not None:
+                speaker, relay, cue = found
+                sieve, quote.cue = "cue-before", Span.of(text, self.p.off(cue), self.p.end(cue))
         if speaker is None and not self._title_like(q):
             speaker = self._subject_voice(q)
             if speaker is not None:
@@ -285,6 +303,8 @@ class Attributor:
                 break  # "..., while officials called it "a mess"": a voice of its own
             path.append(h.dep_)
             h = h.head
+            if _k(h) in self.inside:
+                break  # a verb of the quoted words themselves is nobody's report of them
             if self._is_cue(h) and not self._hypothetical(h) and "ccomp" in path \
                     and any(c.dep_ in SUBJ for c in h.children):
                 return h
@@ -343,6 +363,49 @@ class Attributor:
                 head = head.doc[head.i + 1]
             return self._speaker_of_np(head), Span.of(text, i, i + 1)
         return None, None
+
+    def _dash_byline(self, q: QuoteSpan) -> Speaker | None:
+        """A quote signed with a dash after it, the name ending its line, there or on the
+        next line (""I went to Wall Street before the crash." - Clinton.")."""
+        if q.close_mark is None:
+            return None
+        text = self.p.text
+        m = re.compile(r"['\"”’»]*(?:[ \t]*|\s*\n)[-–—―]+[ \t]*").match(text, q.close_mark + 1)
+        if m is None:
+            return None
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        toks = [t for t in self.p.tokens_in(m.end(), line_end)]
+        name = []
+        for tok in toks:
+            if tok.tag_ in PROPER or name and tok.text in (".", "-") and tok.whitespace_ == "":
+                name.append(tok)
+            else:
+                break
+        rest = text[self.p.end(name[-1]) if name else m.end():line_end].strip()
+        if not name or rest not in ("", ".") and not rest.startswith((",", "(", "[")):
+            return None
+        head = name[-1] if name[-1].tag_ in PROPER else name[-2]
+        return self._speaker_of_np(head)
+
+    def _cue_before(self, q: QuoteSpan):
+        """A quote that makes a sentence of its own right after a sentence, in its paragraph,
+        that reports its speaker ("Carter said that for decades critics ... would not happen.
+        "That's because this region ...""): (Speaker, relay, cue) or None."""
+        text = self.p.text
+        s_start = self.p.sentence_at(q.open_mark)[0]
+        para_start = self.paragraphs[self.paragraph_of(q.open_mark)][0]
+        if text[s_start:q.open_mark].strip() or s_start <= para_start:
+            return None
+        prev = self.p.sentence_at(s_start - 1)
+        if prev[0] < para_start or any(c in text[prev[0]:prev[1]] for c in '"“”«»'):
+            return None
+        for tok in self.p.tokens_in(*prev):
+            if self._is_cue(tok) and not self._hypothetical(tok):
+                speaker, relay = self._speaker_of_cue(tok)
+                if speaker is not None and speaker.mention is not None and speaker.kind != "unnamed":
+                    return speaker, relay, tok
+        return None
 
     def _subject_voice(self, q: QuoteSpan) -> Speaker | None:
         """A quoted phrase inside a clause whose subject is a person: the person's words or

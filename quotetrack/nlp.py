@@ -50,9 +50,19 @@ def load(model: str | None = None, full: bool = False):
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from None
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no dependency parser, which attribution needs")
+    _split_glued_quotes(nlp)
     nlp.add_pipe("quotetrack_paragraphs", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def _split_glued_quotes(nlp):
+    """Split a double quote mark glued between words and punctuation ('said,“Look',
+    'word.”The'), which the default tokenizer keeps as one token, hiding the cue."""
+    from spacy.util import compile_infix_regex
+
+    glued = [r'(?<=[\w,.;:!?])["“”](?=\w)', r'(?<=\w)[,;:](?=["“”])']
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + glued).finditer
 
 
 @Language.component("quotetrack_paragraphs")

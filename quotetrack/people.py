@@ -225,6 +225,26 @@ class People:
         self.mentions.insert(i, Mention(start, end, person, True, True))
 
 
+def tag_known_surnames(docs) -> None:
+    """Tag as proper nouns the capitalised words the tagger took for common nouns ("Trump
+    said ..." at a sentence start) when the article names a person with that surname in
+    full elsewhere ("Donald Trump"), so the person is seen wherever the surname stands."""
+    surnames = set()
+    for doc in docs:
+        for run in proper_runs(doc):
+            _, name = split_role(role_prefix(run) + [t.text for t in run])
+            name = [w for w in name if fold(w) not in NOT_NAMES and w[:1].isupper()]
+            if len(name) >= 2 and fold(name[-1]) not in ORG_WORDS and first_name_gender(name[0]):
+                surnames.add(fold(name[-1]))
+    if not surnames:
+        return
+    for doc in docs:
+        for tok in doc:
+            if tok.tag_ in ("NN", "NNS", "JJ", "VB", "VBP", "VBZ") and tok.text[:1].isupper() \
+                    and tok.text[1:].islower() and fold(tok.text) in surnames:
+                tok.tag_ = "NNP"
+
+
 def _is_modifier(run) -> bool:
     """A proper noun that only modifies a common noun: "Azerbaijani television", "the Trump
     campaign". It names no one a pronoun could refer to."""

@@ -91,6 +91,24 @@ CASES = [
     ("Laura Kent and Daniel Okafor met. \"It went well,\" he told reporters. \"We agreed on most things.\"",
      [("It went well", "Daniel Okafor", "he", *FIRST_HAND, "direct"),
       ("We agreed on most things", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
+    # a quote sentence right after the sentence that reports its speaker
+    ("Laura Kent said that the harbor would stay open this winter. \"Nobody will lose a job.\"",
+     [("Nobody will lose a job", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("The vote was close. Reporters asked whether she would run. \"Not this year, and probably not the next.\"",
+     [("Not this year, and probably not the next", None, None, *FIRST_HAND, "direct")]),
+    # signed with a dash, on the same line or the next
+    ("The talks stalled.\n\n\"We will not retreat from the harbor plan.\" - Laura Kent.",
+     [("We will not retreat from the harbor plan", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("The talks stalled.\n\n\"We will not retreat from the harbor plan.\"\n\n- Laura Kent.",
+     [("We will not retreat from the harbor plan", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # the quote's own verbs are no cue; a mark glued to the cue; a surname tagged as a noun
+    ("The talks stalled.\n\n\u201cPeople stop me and I just say, \u2018Thank you for voting,\u2019\u201d Kent explained.",
+     [("People stop me and I just say, \u2018Thank you for voting,\u2019", "Kent", "Kent", *FIRST_HAND, "direct")]),
+    ("The talks stalled.\n\nKent said,\u201cLook, the harbor has no place in this campaign.\u201d",
+     [("Look, the harbor has no place in this campaign", "Kent", "Kent", *FIRST_HAND, "direct")]),
+    ("Donald Trump spoke in Ohio.\n\nTrump said praise from Russian President Vladimir Putin would not sway him. "
+     "He said Putin has \"been a leader far more than our president.\"",
+     [("been a leader far more than our president", "Donald Trump", "He", *FIRST_HAND, "mixed")]),
     # relays
     ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor told Reuters.",
      [("We will not retreat", "Daniel Okafor", "Daniel Okafor", "Reuters", True, "direct")]),
