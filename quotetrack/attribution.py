@@ -28,8 +28,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import (NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, role_prefix, split_role,
-                     tag_known_surnames)
+from .people import (NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, role_prefix, run_words,
+                     split_role, tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -429,7 +429,7 @@ class Attributor:
                     return self._speaker_of_np(head)
                 if head.tag_ in PROPER:
                     run = _run_around(head)
-                    if self.p.people.find([t.text for t in run], self.p.off(head)) is not None:
+                    if self.p.people.find(run_words(run), self.p.off(head)) is not None:
                         return self._speaker_of_np(head)
                 return None
             break
@@ -548,7 +548,7 @@ class Attributor:
                 role_np = head.head
         if head.tag_ in PROPER:
             run = _run_around(head)
-            words = role_prefix(run) + [t.text for t in run]
+            words = role_prefix(run) + run_words(run)
             role_words, name_words = split_role(words)
             name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
             start, end = self.p.off(run[0]), self.p.end(run[-1])
@@ -798,8 +798,14 @@ def _run_around(tok):
     while i > 0 and (doc[i - 1].tag_ in PROPER or doc[i - 1].text in {"-"} and doc[i - 1].whitespace_ == "") \
             and doc[i - 1].whitespace_ in ("", " "):
         i -= 1
-    while j + 1 < len(doc) and doc[j + 1].tag_ in PROPER and doc[j].whitespace_ in ("", " "):
-        j += 1
+    while j + 1 < len(doc) and doc[j].whitespace_ in ("", " "):
+        if doc[j + 1].tag_ in PROPER:
+            j += 1
+        elif doc[j + 1].text == "-" and doc[j].whitespace_ == doc[j + 1].whitespace_ == "" \
+                and j + 2 < len(doc) and doc[j + 2].tag_ in PROPER:
+            j += 2  # "Holtz-Eakin"
+        else:
+            break
     while doc[i].text == "-":
         i += 1
     return [doc[k] for k in range(i, j + 1)]

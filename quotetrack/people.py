@@ -35,6 +35,11 @@ ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii"}
+NAME_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "bin", "ibn",
+                  "al", "el", "dos", "das", "ter"}
+ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", "acting", "associate", "under",
+                   "first"}
+PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "libertarian", "independent", "green"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
@@ -96,12 +101,15 @@ class Mention:
 
 
 def split_role(words: list[str]) -> tuple[list[str], list[str]]:
-    """["Azerbaijani", "President", "Ilham", "Aliyev"] -> (role words, name words)."""
+    """["Azerbaijani", "President", "Ilham", "Aliyev"] -> (role words, name words); a party
+    before a person's full name is a role too ("Republican Donald Trump")."""
     t = titles()
     last = -1
     for i, w in enumerate(words):
         if w.lower() in t or w.lower().rstrip(".") in t:
             last = i
+    while len(words) - last > 3 and words[last + 1].lower() in PARTY_WORDS and first_name_gender(words[last + 2]):
+        last += 1
     return words[: last + 1], words[last + 1:]
 
 
@@ -119,7 +127,7 @@ class People:
         """Register every proper-noun run of a parsed text as a mention, in order."""
         outlets = gazetteer()
         for run in proper_runs(doc):
-            words = [t.text for t in run]
+            words = run_words(run)
             start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
             if outlets.lookup(" ".join(words)) or _is_modifier(run):
                 continue
@@ -202,16 +210,22 @@ class People:
         return gender is None or person.gender == gender
 
     def by_role(self, role_words: list[str], pos: int) -> Person | None:
-        """The most recent person known by a role containing these words ("the senator")."""
+        """The person last mentioned before ``pos`` with a role containing these words ("the
+        senator"); a "vice president" or "former president" is not "the president"."""
         want = {w.lower() for w in role_words if w.lower() in titles()}
         if not want:
             return None
-        best = None
-        for person in self.persons:
-            if person.last_seen <= pos and any(want <= {w.lower() for w in r.split()} for r in person.roles):
-                if best is None or person.last_seen > best.last_seen:
-                    best = person
-        return best
+        said = {w.lower() for w in role_words}
+
+        def fits(role: str) -> bool:
+            words = {w.lower().rstrip(".") for w in role.split()}
+            return want <= words and not (words & ROLE_QUALIFIERS) - said
+
+        i = bisect_right([m.start for m in self.mentions], pos - 1)
+        for m in reversed(self.mentions[:i]):
+            if any(fits(r) for r in m.person.roles):
+                return m.person
+        return None
 
     def note_speaker(self, person: Person, start: int, end: int):
         """A speaker named at this place: the strongest antecedent for a later pronoun."""
@@ -232,7 +246,7 @@ def tag_known_surnames(docs) -> None:
     surnames = set()
     for doc in docs:
         for run in proper_runs(doc):
-            _, name = split_role(role_prefix(run) + [t.text for t in run])
+            _, name = split_role(role_prefix(run) + run_words(run))
             name = [w for w in name if fold(w) not in NOT_NAMES and w[:1].isupper()]
             if len(name) >= 2 and fold(name[-1]) not in ORG_WORDS and first_name_gender(name[0]):
                 surnames.add(fold(name[-1]))
@@ -280,13 +294,37 @@ def role_prefix(run) -> list[str]:
     return out if any(w.lower() in t for w in out) else []
 
 
+def run_words(run) -> list[str]:
+    """The words of a proper-noun run, hyphenated names kept whole ("Holtz-Eakin",
+    "Ki-moon"), which the tokenizer splits."""
+    words = []
+    for i, tok in enumerate(run):
+        glued = i > 0 and run[i - 1].whitespace_ == "" and "-" in (tok.text, run[i - 1].text)
+        if glued and words:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+    return words
+
+
+def _lowercase_name_part(tok, run) -> bool:
+    """A lowercase word inside a name: a particle before a capitalised name ("Bill de
+    Blasio", "Ludwig van Beethoven") or the part after a hyphen ("Ban Ki-moon")."""
+    doc = tok.doc
+    if run and run[-1].text == "-" and run[-1].whitespace_ == "":
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(run) and tok.text in NAME_PARTICLES and nxt is not None and nxt.tag_ in PROPER \
+        and nxt.text[:1].isupper()
+
+
 def proper_runs(doc):
     """Maximal runs of proper nouns (with initials, hyphens and "Jr.") in a parsed text."""
     run = []
     for tok in doc:
         ok = tok.tag_ in PROPER or (run and tok.text in {"-", "."} and tok.whitespace_ == "")
         if ok and tok.text[:1].isalpha() and not tok.text[:1].isupper() and tok.tag_ in PROPER:
-            ok = False  # lowercase "proper nouns" are tagging noise
+            ok = _lowercase_name_part(tok, run)  # otherwise lowercase "proper nouns" are tagging noise
         if ok and run and (run[-1].whitespace_ not in ("", " ") or "\n" in run[-1].whitespace_):
             yield run
             run = []

@@ -72,6 +72,19 @@ CASES = [
      [("Our partners are welcome", "Vladimir Putin", "Putin", *FIRST_HAND, "direct")]),
     ("The council met on Monday.\n\n\"We will build the bridge,\" said Okafor.",
      [("We will build the bridge", "Okafor", "Okafor", *FIRST_HAND, "direct")]),
+    # hyphenated names, name particles and a party before the name
+    ("Douglas Holtz-Eakin, an economist, spoke. \"The plan is costly,\" Mr. Holtz-Eakin said.",
+     [("The plan is costly", "Douglas Holtz-Eakin", "Mr. Holtz-Eakin", *FIRST_HAND, "direct")]),
+    ("Secretary General Ban Ki-moon spoke. \"This is a crime,\" he said.",
+     [("This is a crime", "Ban Ki-moon", "he", *FIRST_HAND, "direct")]),
+    ("Republican Donald Trump spoke in Ohio. \"We will win,\" he said.",
+     [("We will win", "Donald Trump", "he", *FIRST_HAND, "direct")]),
+    # a description names the person last given that role before it, whatever follows
+    ("Mayor Bill de Blasio visited the site. \"It was intentional,\" the mayor said. \"We are safe,\" Blasio said.",
+     [("It was intentional", "Bill de Blasio", "the mayor", *FIRST_HAND, "direct"),
+      ("We are safe", "Bill de Blasio", "Blasio", *FIRST_HAND, "direct")]),
+    ("President Laura Kent and Vice President Daniel Okafor spoke. \"We will win,\" the president said.",
+     [("We will win", "Laura Kent", "the president", *FIRST_HAND, "direct")]),
     # organisations and unnamed sources, never given a name
     ("The talks stalled.\n\n\"We reject the accusations,\" the Kremlin said in a statement.",
      [("We reject the accusations", "Kremlin", "Kremlin", *FIRST_HAND, "direct")]),
