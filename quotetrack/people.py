@@ -12,7 +12,7 @@ preferring grammatical subjects.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,7 +53,11 @@ def _gender_detector():
 
 
 def first_name_gender(word: str) -> str | None:
-    g = _gender_detector().get_gender(word)
+    """"m" or "f" for a first name used mostly for one gender, by its use in the USA first
+    ("Bernie" is mostly male there, mostly female in Europe), then elsewhere."""
+    g = _gender_detector().get_gender(word, "usa")
+    if g in ("unknown", "andy"):  # no figures for the USA: "andy" here means unknown
+        g = _gender_detector().get_gender(word)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
@@ -73,6 +77,7 @@ class Person:
     gender: str | None = None
     kind: str = "person"  # person | organisation
     last_seen: int = -1
+    seen_at: list[int] = field(default_factory=list)  # where the article names them, in order
     spoke: bool = False  # named as the speaker of a quote
 
     @property
@@ -165,6 +170,7 @@ class People:
         if person.gender is None and kind == "person":
             person.gender = _gender_of(name, role)
         person.last_seen = max(person.last_seen, pos)
+        insort(person.seen_at, pos)
         return person
 
     def find(self, name: list[str], pos: int | None = None) -> Person | None:
@@ -172,9 +178,17 @@ class People:
         cands = self._by_surname.get(fold(name[-1]), [])
         given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
         fits = [p for p in cands if not given or not p.given() or given & p.given()]
+        if given and len(name) > 1 and (gender := first_name_gender(name[0])):
+            fits = [p for p in fits if p.gender in (None, gender) or p.given()]  # not "Mr. Obama" for Michelle
         if not fits:
             return None
-        return max(fits, key=lambda p: p.last_seen if pos is None or p.last_seen <= pos else -1)
+        if pos is None:
+            return max(fits, key=lambda p: p.last_seen)
+        # the one named last before this place; else the first named after it
+        before = [(p.seen_at[i - 1], p) for p in fits if (i := bisect_right(p.seen_at, pos))]
+        if before:
+            return max(before, key=lambda b: b[0])[1]
+        return min(fits, key=lambda p: p.seen_at[0] if p.seen_at else float("inf"))
 
     # ------------------------------------------------------------------ resolving
     def antecedent(self, pronoun: str, pos: int, sentences: list[tuple[int, int]]) -> Person | None:

@@ -67,6 +67,14 @@ CASES = [
      [("It went well", "Laura Kent", "Kent", *FIRST_HAND, "direct"),
       ("We agreed on most things", "Daniel Okafor", "Okafor", *FIRST_HAND, "direct"),
       ("frank", "Daniel Okafor", "He", *FIRST_HAND, "mixed")]),
+    # first names by their use in the USA: "Bernie" is mostly male there
+    ("Donald Trump spoke first.\n\n\"Taxes are unfair,\" said Bernie Sanders, the senator from Vermont. "
+     "\"It is time to fix them,\" he said.",
+     [("Taxes are unfair", "Bernie Sanders", "Bernie Sanders", *FIRST_HAND, "direct"),
+      ("It is time to fix them", "Bernie Sanders", "he", *FIRST_HAND, "direct")]),
+    # a bare surname is the person of that name mentioned last before it
+    ("Bill Clinton spoke on Monday. Hillary Clinton spoke on Tuesday.\n\n\"We won,\" Clinton said.",
+     [("We won", "Hillary Clinton", "Clinton", *FIRST_HAND, "direct")]),
     # canonical name: the fullest the article uses
     ("Vladimir Putin met the delegation on Friday.\n\n\"Our partners are welcome,\" Putin said.",
      [("Our partners are welcome", "Vladimir Putin", "Putin", *FIRST_HAND, "direct")]),
