@@ -3,6 +3,7 @@
 For each quoted span the sieves are tried in order and the first that names a speaker wins;
 its name is kept in ``Quote.sieve``:
 
+0. ``transcript``: a quoted transcript turn names its speaker (""PENCE: Well, ...").
 1. ``cue-tree``: a reporting verb governs the quote in the dependency tree
    ("..., Mironov said"; "told Russia to take a hike, saying that ... "commercial blackmail"").
 2. ``cue-near``: a reporting verb elsewhere in the quote's sentence.
@@ -51,7 +52,7 @@ MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'l
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
-CONFIDENCE = {"cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85,
+CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85,
               "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75, "subject": 0.6, None: 0.3}
 
 
@@ -128,11 +129,13 @@ class Attributor:
         frame = [t for t in self.p.tokens_in(s_start, s_end) if _k(t) not in inside]
         quote = Quote(text=text[q.start:q.end], start=q.start, end=q.end, flags=list(q.flags),
                       sentence=Span.of(text, s_start, s_end))
-        cue, sieve = self._cue_in_tree(q, inside)
-        if cue is None:
+        speaker, relay = self._transcript_label(q), None
+        cue, sieve = (None, "transcript") if speaker is not None else self._cue_in_tree(q, inside)
+        if cue is None and speaker is None:
             cue, sieve = self._cue_near(q, frame), "cue-near"
-        speaker, relay = None, None
-        if cue is not None:
+        if speaker is not None:
+            quote.cue = Span.of(text, speaker.mention.end, speaker.mention.end + 1)
+        elif cue is not None:
             speaker, relay = self._speaker_of_cue(cue)
             quote.cue = Span.of(text, self.p.off(cue), self.p.end(cue))
         else:
@@ -363,6 +366,18 @@ class Attributor:
                 head = head.doc[head.i + 1]
             return self._speaker_of_np(head), Span.of(text, i, i + 1)
         return None, None
+
+    def _transcript_label(self, q: QuoteSpan) -> Speaker | None:
+        """A quoted transcript turn opening with its speaker's name in capitals and a colon
+        (""PENCE: Well, look, ...""); the name is the person the article calls so."""
+        m = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]").match(self.p.text, q.start)
+        if m is None or len(m.group(1)) < 3 or fold(m.group(1)) in NOT_NAMES:
+            return None
+        words = [w.capitalize() for w in m.group(1).split()]
+        person = self.p.people.find(words, q.start) or self.p.people.register(words, None, q.start)
+        if person is None:
+            return None
+        return Speaker(person.canonical, Span.of(self.p.text, m.start(1), m.end(1)), _role(person), person.kind, person)
 
     def _dash_byline(self, q: QuoteSpan) -> Speaker | None:
         """A quote signed with a dash after it, the name ending its line, there or on the

@@ -112,6 +112,12 @@ CASES = [
     ("Laura Kent and Daniel Okafor met. \"It went well,\" he told reporters. \"We agreed on most things.\"",
      [("It went well", "Daniel Okafor", "he", *FIRST_HAND, "direct"),
       ("We agreed on most things", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
+    # a quoted transcript: each turn names its speaker in capitals
+    ("Fox host Chris Wallace interviewed Mike Pence on Sunday.\n\n"
+     "\"WALLACE: Will she be there tomorrow night, Governor?\n\n"
+     "\"PENCE: She will not be attending the debate tomorrow night.\"",
+     [("WALLACE: Will she be there tomorrow night, Governor?", "Chris Wallace", "WALLACE", *FIRST_HAND, "direct"),
+      ("PENCE: She will not be attending the debate tomorrow night", "Mike Pence", "PENCE", *FIRST_HAND, "direct")]),
     # a quote sentence right after the sentence that reports its speaker
     ("Laura Kent said that the harbor would stay open this winter. \"Nobody will lose a job.\"",
      [("Nobody will lose a job", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
