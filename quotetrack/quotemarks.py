@@ -37,10 +37,24 @@ class QuoteSpan:
     flags: list[str] = field(default_factory=list)
 
 
+_LINE_END = re.compile(r"([^\n]*?)[ \t\r]*\n(?![ \t\r]*\n)")
+_SENTENCE_END = tuple('.!?:"”’)]…')
+
+
+def line_breaks_paragraphs(text: str) -> bool:
+    """Does a single line break end a paragraph? Yes in a text without blank lines, and in one
+    whose lines, blank lines or not, end where sentences end (one paragraph per line); no in
+    a hard-wrapped text, whose lines end mid-sentence."""
+    if not re.search(r"\n[ \t\r]*\n", text):
+        return True
+    ends = [m.group(1).rstrip() for m in _LINE_END.finditer(text) if m.group(1).strip()]
+    return len(ends) >= 2 and sum(e.endswith(_SENTENCE_END) for e in ends) >= 0.8 * len(ends)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph. Blank lines separate paragraphs; a text without any
-    blank line is taken to have one paragraph per line."""
-    sep = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*" if re.search(r"\n[ \t\r]*\n", text) else r"\n\s*")
+    """(start, end) of each paragraph: blank lines separate paragraphs, and so do single line
+    breaks where ``line_breaks_paragraphs`` says so."""
+    sep = re.compile(r"\n\s*" if line_breaks_paragraphs(text) else r"\n[ \t\r\f\v\u00a0]*\n\s*")
     out, pos = [], 0
     for m in sep.finditer(text):
         if m.start() > pos:

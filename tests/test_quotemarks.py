@@ -106,6 +106,11 @@ def test_nested_and_long(text, expected):
     # a text without blank lines has one paragraph per line
     ("He said “this never ends.\nLater a “real quote” came.",
      [("this never ends.", ["unclosed"]), ("real quote", [])]),
+    # a quote left open at the end of a line that is a paragraph, though the text has blank lines
+    ("Headline\n\n“It is a dog whistle,” Moore said. “If indeed he is not legitimate, how can you feel good.\n"
+     "“I have been thinking,” added Clyburn. “These are howls.”\nTrump has low support.\n\nEnd.",
+     [("It is a dog whistle,", []), ("If indeed he is not legitimate, how can you feel good.", ["continues"]),
+      ("I have been thinking,", ["continued"]), ("These are howls.", [])]),
 ])
 def test_paragraphs(text, expected):
     assert found(text) == expected
@@ -141,6 +146,12 @@ def test_unclosed_quote_ends_at_its_paragraph():
     ("one\n\ntwo\n \nthree", ["one", "two", "three"]),
     ("one\ntwo\nthree", ["one", "two", "three"]),
     ("one\ntwo\n\nthree", ["one\ntwo", "three"]),
+    # lines that end where sentences end are paragraphs, blank lines elsewhere or not
+    ("Headline\n\nOne sentence.\nTwo sentences.\n“Three.”\nFour!\n\nFive.",
+     ["Headline", "One sentence.", "Two sentences.", "“Three.”", "Four!", "Five."]),
+    # a hard-wrapped text keeps its lines together
+    ("Headline\n\nThe mayor said on Monday that\nthe budget would be balanced\nby the end of the year.\n\nNext.",
+     ["Headline", "The mayor said on Monday that\nthe budget would be balanced\nby the end of the year.", "Next."]),
 ])
 def test_paragraph_split(text, expected):
     assert [text[s:e] for s, e in paragraphs(text)] == expected
