@@ -80,10 +80,18 @@ class ArticleParse:
         self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
         self.sent_starts = [s for s, _ in self.sentences]
         self.offset_of = {id(doc): off for off, doc in parts}
+        self.quoted = sorted((q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in spans)
+        self._quoted_starts = [s for s, _ in self.quoted]
         tag_known_surnames([doc for _, doc in parts])
         self.people = People([(q.open_mark, q.end) for q in spans])
         for off, doc in parts:
             self.people.observe(doc, off)
+
+    def in_quote(self, tok) -> bool:
+        """Is the token inside some quote of the article (its words, not a report of them)?"""
+        pos = self.off(tok)
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
 
     def off(self, tok) -> int:
         return self.offset_of[id(tok.doc)] + tok.idx
@@ -278,8 +286,8 @@ class Attributor:
             while h.head != h and steps < 8:
                 h = h.head
                 steps += 1
-                if _k(h) in inside:
-                    continue
+                if _k(h) in inside or self.p.in_quote(h):
+                    continue  # the words of this quote or of another one
                 if self._is_cue(h) and not self._hypothetical(h):
                     if best is None or steps < best[1]:
                         best = (h, steps)
@@ -306,8 +314,8 @@ class Attributor:
                 break  # "..., while officials called it "a mess"": a voice of its own
             path.append(h.dep_)
             h = h.head
-            if _k(h) in self.inside:
-                break  # a verb of the quoted words themselves is nobody's report of them
+            if _k(h) in self.inside or self.p.in_quote(h):
+                break  # a verb of quoted words is nobody's report of them
             if self._is_cue(h) and not self._hypothetical(h) and "ccomp" in path \
                     and any(c.dep_ in SUBJ for c in h.children):
                 return h
@@ -318,7 +326,7 @@ class Attributor:
         close = q.close_mark if q.close_mark is not None else q.end
         best = None
         for tok in frame:
-            if self._is_cue(tok) and not self._hypothetical(tok):
+            if self._is_cue(tok) and not self._hypothetical(tok) and not self.p.in_quote(tok):
                 pos = self.p.off(tok)
                 dist = pos - close if pos > close else q.open_mark - pos
                 if best is None or dist < best[0]:
@@ -523,7 +531,12 @@ class Attributor:
         """Name, role, kind and mention of the noun phrase headed by ``head``."""
         text = self.p.text
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-            head = head.head.head  # "a spokesman who said": the noun the clause describes
+            # "a spokesman who said": the noun the clause describes, met in the text as "who"
+            found = self._speaker_of_np(head.head.head)
+            if found is not None:
+                found.mention = Span.of(text, self.p.off(head), self.p.end(head))
+                found.resolved = found.resolved or "relative"
+            return found
         if head.text.lower() in WORK_NOUNS:
             owner = [c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$" or
                      c.dep_ == "poss" and c.text.lower() in ("his", "her")]
@@ -747,6 +760,8 @@ class Attributor:
         text = self.p.text
         s_start = self.p.sentence_at(q.open_mark)[0]
         before = text[s_start:q.open_mark].rstrip()
+        if before.endswith(","):  # '"...," he said, "..."': only the words since the last quote count
+            before = re.split(r"[”\"»]", before)[-1].strip()
         if not before or before.endswith(":") or before.endswith((",", "—", "–")) and len(before.split()) <= 8:
             return "direct"
         if sieve in ("continuation", "colon"):

@@ -49,7 +49,7 @@ CASES = [
     ("Laura Kent went on to say that the council \"will not back down.\"",
      [("will not back down", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
     ("The harbor will close in May, according to Daniel Okafor, who called the decision \"painful but necessary.\"",
-     [("painful but necessary", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "mixed")]),
+     [("painful but necessary", "Daniel Okafor", "who", *FIRST_HAND, "mixed")]),
     ("Daniel Okafor said:\n\n\"We are ready to talk.\"",
      [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     ("\"I am sure,\" Laura Kent said, \"that we will win.\"",
@@ -112,6 +112,12 @@ CASES = [
     ("Laura Kent and Daniel Okafor met. \"It went well,\" he told reporters. \"We agreed on most things.\"",
      [("It went well", "Daniel Okafor", "he", *FIRST_HAND, "direct"),
       ("We agreed on most things", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
+    # a verb inside another quote is no cue; the second half of a split quote is direct
+    ("The talks stalled.\n\n\u201cWhen I look at the harbor plan,\u201d Kent said, \u201cwhich tells everyone it was "
+     "a mistake, where I come from, they call that a lie.\u201d",
+     [("When I look at the harbor plan", "Kent", "Kent", *FIRST_HAND, "direct"),
+      ("which tells everyone it was a mistake, where I come from, they call that a lie", "Kent", "Kent",
+       *FIRST_HAND, "direct")]),
     # a quoted transcript: each turn names its speaker in capitals
     ("Fox host Chris Wallace interviewed Mike Pence on Sunday.\n\n"
      "\"WALLACE: Will she be there tomorrow night, Governor?\n\n"
