@@ -36,6 +36,7 @@ from .records import Quote, Span
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 FRAME_CHARS = 600
+QUOTE_OPENERS = ('"', "“", "«", "„")
 QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "„"}
 CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
@@ -401,15 +402,28 @@ class Attributor:
         toks = [t for t in self.p.tokens_in(m.end(), line_end)]
         name = []
         for tok in toks:
-            if tok.tag_ in PROPER or name and tok.text in (".", "-") and tok.whitespace_ == "":
+            if tok.tag_ in PROPER or name and (tok.text in (".", "-") and tok.whitespace_ == ""
+                                               or re.fullmatch(r"[A-Z]\.", tok.text)):
                 name.append(tok)
             else:
                 break
         rest = text[self.p.end(name[-1]) if name else m.end():line_end].strip()
-        if not name or rest not in ("", ".") and not rest.startswith((",", "(", "[")):
+        if not name or rest not in ("", ".") and not rest.startswith((",", "(", "[", *QUOTE_OPENERS)):
             return None
-        head = name[-1] if name[-1].tag_ in PROPER else name[-2]
-        return self._speaker_of_np(head)
+        while name and name[-1].text in (".", "-"):
+            name.pop()
+        if not name:
+            return None
+        role, words = split_role(run_words(name))
+        words = [w for w in words if fold(w) not in NOT_NAMES]
+        start, end = self.p.off(name[0]), self.p.end(name[-1])
+        outlet = gazetteer().lookup(" ".join(words))
+        if outlet is not None:
+            return Speaker(outlet.name, Span.of(self.p.text, start, end), None, "organisation")
+        person = self.p.people.register(words, " ".join(role) or None, start) if words else None
+        if person is None:
+            return None
+        return Speaker(person.canonical, Span.of(self.p.text, start, end), _role(person), person.kind, person)
 
     def _cue_before(self, q: QuoteSpan):
         """A quote that makes a sentence of its own right after a sentence, in its paragraph,
@@ -491,14 +505,16 @@ class Attributor:
                     relay = self._outlet_of_np(src) or self._np_name(src)
                 if objs:
                     return self._speaker_of_np(objs[0]), relay
-            subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside]
+            subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside
+                    and not self.p.in_quote(c) and fold(c.text) not in NOT_NAMES]
             if subj:
                 found = self._speaker_of_np(subj[0])
                 if found is not None:
                     return found, relay
                 break
             if any(c.dep_ in SUBJ for c in verb.children):
-                break  # the subject is inside the quote: the parse tied the quote to its cue wrongly
+                # the subject is inside a quote, or a day ("on Saturday, said"): the parse went wrong
+                break
             if verb.dep_ == "relcl" and verb.head.tag_.startswith(("NN", "PRP")):
                 return self._speaker_of_np(verb.head), relay
             if verb.dep_ in CLIMB and verb.head != verb:
@@ -518,7 +534,7 @@ class Attributor:
         for tok in reversed(before):
             if _k(tok) in self.inside or tok.text in QUOTE_TOKENS:
                 break
-            if tok.tag_ in PROPER or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
+            if tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
                 return self._speaker_of_np(tok)
         for tok in sent:
             if tok.i > cue.i + 4 or tok.i > cue.i and (_k(tok) in self.inside or tok.text in QUOTE_TOKENS):
@@ -764,7 +780,7 @@ class Attributor:
             before = re.split(r"[”\"»]", before)[-1].strip()
         if not before or before.endswith(":") or before.endswith((",", "—", "–")) and len(before.split()) <= 8:
             return "direct"
-        if sieve in ("continuation", "colon"):
+        if sieve in ("continuation", "colon", "dash", "transcript"):
             return "direct"
         return "mixed"
 

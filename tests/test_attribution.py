@@ -134,6 +134,16 @@ CASES = [
      [("We will not retreat from the harbor plan", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
     ("The talks stalled.\n\n\"We will not retreat from the harbor plan.\"\n\n- Laura Kent.",
      [("We will not retreat from the harbor plan", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("The readers wrote in.\n\n\u201cThe plan will never work in this town.\u201d \u2015 Laura Kent "
+     "\u201cThe harbor deserves a better mayor than this one.\u201d \u2015 Julie A. Diaz Martinez.",
+     [("The plan will never work in this town", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
+      ("The harbor deserves a better mayor than this one", "Julie A. Diaz Martinez", "Julie A. Diaz Martinez",
+       *FIRST_HAND, "direct")]),
+    # a day or a quoted show title is no subject
+    ("Mayor Laura Kent, opening the bridge on Saturday, said it would \"change the harbor for good.\"",
+     [("change the harbor for good", "Laura Kent", "Mayor Laura Kent", *FIRST_HAND, "mixed")]),
+    ("The talks stalled.\n\n\u201cThe deal is dead,\u201d Kent said on Monday on WXYZ\u2019s \u201cMorning Harbor.\u201d",
+     [("The deal is dead", "Kent", "Kent", *FIRST_HAND, "direct")]),
     # the quote's own verbs are no cue; a mark glued to the cue; a surname tagged as a noun
     ("The talks stalled.\n\n\u201cPeople stop me and I just say, \u2018Thank you for voting,\u2019\u201d Kent explained.",
      [("People stop me and I just say, \u2018Thank you for voting,\u2019", "Kent", "Kent", *FIRST_HAND, "direct")]),
