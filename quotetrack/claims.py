@@ -13,6 +13,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   "X accused Y of ...", "X urged Y to ...", "the report found ...").
 - ``claim-according-to``: "according to X, ..." / "..., according to X".
 - ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
+- ``claim-noun``: a stance named by a noun, with its owner and what it is about ("her
+  criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
 
@@ -33,7 +35,7 @@ from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
-              "claim-according-to": 0.8, "claim-colon": 0.7}
+              "claim-according-to": 0.8, "claim-colon": 0.7, "claim-noun": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "warn", "write", "ask"}
@@ -55,6 +57,15 @@ EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 QUOTED_SHARE = 0.5
+# nouns that name a stance or a claim, with the prepositions that introduce what it is about
+NOUN_CUES = {n: set(preps.split()) for n, preps in (
+    ("criticism", "of"), ("criticisms", "of"), ("opposition", "to"), ("plan", "for"), ("proposal", "for"),
+    ("proposals", "for"), ("call", "for"), ("calls", "for"), ("attack", "on"), ("attacks", "on"),
+    ("complaint", "about"), ("complaints", "about"), ("claim", ""), ("claims", ""), ("allegation", "of"),
+    ("allegations", "of"), ("accusation", "of"), ("endorsement", "of"), ("praise", "for"), ("promise", ""),
+    ("promises", ""), ("pledge", ""), ("vow", ""), ("decision", ""), ("insistence", "on"), ("belief", "in"),
+    ("warning", "about"), ("warnings", "about"), ("demand", "for"), ("demands", "for"), ("defense", "of"),
+    ("assertion", ""), ("suggestion", ""), ("argument", "for"), ("charge", ""), ("charges", ""))}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
 
@@ -118,6 +129,11 @@ class ClaimFinder:
             return
         if self._in_quote(self.p.off(tok)):
             return
+        if tok.tag_ in ("NN", "NNS") and tok.text.lower() in NOUN_CUES:
+            found = self._noun_claim(tok)
+            if found is not None:
+                yield found
+            return
         if self._seems(tok):
             yield self._clause(tok), (self.p.off(tok), self.p.end(tok)), None, None, "claim-seem"  # no source
             return
@@ -163,6 +179,30 @@ class ClaimFinder:
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1]
         yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
+
+    def _noun_claim(self, noun):
+        """A stance named by a noun, with whose it is and what it is about: "his criticism of
+        the plan", "Trump's support for the wall", "Clinton's plans to raise taxes",
+        "criticism from rivals that ..."."""
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        source = owner[0] if owner else None
+        if source is None:
+            source = next((g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "from"
+                           for g in c.children if g.dep_ == "pobj"), None)
+        if source is None or source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
+            return None
+        about = [c for c in noun.children if c.i > noun.i and (
+            c.dep_ == "prep" and c.text.lower() in NOUN_CUES[noun.text.lower()] or
+            c.dep_ in ("acl", "ccomp") and any(m.text.lower() in ("to", "that") for m in c.children))]
+        if not about:
+            return None
+        content = about[0]
+        toks = [t for t in content.subtree] if content.dep_ != "prep" else \
+            [t for c in content.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+        if not toks:
+            return None
+        cue = (self.p.off(noun), self.p.end(noun))
+        return self._extent([], toks, cue=noun, sided=False), cue, None, source, "claim-noun"
 
     @staticmethod
     def _seems(tok) -> bool:

@@ -28,6 +28,13 @@ CASES = [
     ("Mary Jones urged voters to reject the measure.", "voters to reject the measure", "Mary Jones", "urged",
      "claim-object"),
     ("Mary Jones talked about the economy.", "the economy", "Mary Jones", "talked about", "claim-object"),
+    # a stance named by a noun: whose it is and what it is about
+    ("Mary Jones spoke in Ohio. Her criticism of the harbor plan angered the mayor.", "the harbor plan",
+     "Mary Jones", "criticism", "claim-noun"),
+    ("John Smith spoke on Monday. His complaints about the noise at the harbor reached the council.",
+     "the noise at the harbor", "John Smith", "complaints", "claim-noun"),
+    ("Mary Jones spoke on Monday. Her decision to close the harbor angered the fishermen.", "to close the harbor",
+     "Mary Jones", "decision", "claim-noun"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
