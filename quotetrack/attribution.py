@@ -230,7 +230,7 @@ class Attributor:
         if not content.endswith((".", "?", "!", "…")) or not rest[:1].isupper():
             return max(end, after)
         soon = list(self.p.tokens_in(nxt, end))[:6]
-        if any(self._is_cue(t) for t in soon):
+        if any(self._is_cue(t) and not _reports_its_own(t) for t in soon):
             return max(end, after)
         return after
 
@@ -808,6 +808,12 @@ class Attributor:
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+
+
+def _reports_its_own(cue) -> bool:
+    """Does a reporting verb come with its own content ("She noted a rally on Saturday",
+    "He added that ...")? Then it reports that, not the quote before it."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
 
 
 def _k(tok) -> tuple[int, int]:

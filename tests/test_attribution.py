@@ -124,6 +124,11 @@ CASES = [
      "\"PENCE: She will not be attending the debate tomorrow night.\"",
      [("WALLACE: Will she be there tomorrow night, Governor?", "Chris Wallace", "WALLACE", *FIRST_HAND, "direct"),
       ("PENCE: She will not be attending the debate tomorrow night", "Mike Pence", "PENCE", *FIRST_HAND, "direct")]),
+    # a reporting verb with content of its own in the next sentence reports that, not the quote
+    ("Laura Kent and Daniel Okafor met.\n\n\"It went well,\" he said. \"We agreed on most things.\" "
+     "She noted a planned rally on Saturday.",
+     [("It went well", "Daniel Okafor", "he", *FIRST_HAND, "direct"),
+      ("We agreed on most things", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
     # a quote sentence right after the sentence that reports its speaker
     ("Laura Kent said that the harbor would stay open this winter. \"Nobody will lose a job.\"",
      [("Nobody will lose a job", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
