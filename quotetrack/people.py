@@ -132,6 +132,8 @@ class People:
         """Register every proper-noun run of a parsed text as a mention, in order."""
         outlets = gazetteer()
         for run in proper_runs(doc):
+            if _title_cased(run[0].sent):
+                continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
             words = run_words(run)
             start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
             if outlets.lookup(" ".join(words)) or _is_modifier(run):
@@ -271,6 +273,12 @@ def tag_known_surnames(docs) -> None:
             if tok.tag_ in ("NN", "NNS", "JJ", "VB", "VBP", "VBZ") and tok.text[:1].isupper() \
                     and tok.text[1:].islower() and fold(tok.text) in surnames:
                 tok.tag_ = "NNP"
+
+
+def _title_cased(sent) -> bool:
+    """A headline in title case, where every word is capitalised."""
+    words = [t.text for t in sent if t.text[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _is_modifier(run) -> bool:

@@ -181,6 +181,15 @@ CASES = [
 ]
 
 
+def test_a_title_cased_headline_names_no_one(extractor):
+    from quotetrack.reader import article_from_text
+
+    text = ("Black Lawmakers Rip Donald Trump As A Fraud\n\nDonald Trump spoke in Ohio on Friday.\n\n"
+            "\"Look at how much these communities are suffering,\" he said.\n")
+    [q] = [q for q in extractor.extract(article_from_text(text)) if q.kind != "indirect"]
+    assert (q.speaker, q.speaker_mention.text) == ("Donald Trump", "he")
+
+
 @pytest.mark.parametrize("body, expected", CASES)
 def test_attribution(extract_text, body, expected):
     assert rows(quotes(extract_text, body)) == expected
