@@ -394,7 +394,7 @@ class Attributor:
         if q.close_mark is None:
             return None
         text = self.p.text
-        m = re.compile(r"['\"”’»]*(?:[ \t]*|\s*\n)[-–—―]+[ \t]*").match(text, q.close_mark + 1)
+        m = re.compile(r"['\"”’»]*(?:[ \t\u00a0]*|\s*\n)[-–—―]+[ \t\u00a0]*").match(text, q.close_mark + 1)
         if m is None:
             return None
         line_end = text.find("\n", m.end())

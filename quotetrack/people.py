@@ -344,7 +344,8 @@ def proper_runs(doc):
     """Maximal runs of proper nouns (with initials, hyphens and "Jr.") in a parsed text."""
     run = []
     for tok in doc:
-        ok = tok.tag_ in PROPER or (run and tok.text in {"-", "."} and tok.whitespace_ == "")
+        ok = tok.tag_ in PROPER and any(c.isalnum() for c in tok.text) \
+            or (run and tok.text in {"-", "."} and tok.whitespace_ == "")
         if ok and tok.text[:1].isalpha() and not tok.text[:1].isupper() and tok.tag_ in PROPER:
             ok = _lowercase_name_part(tok, run)  # otherwise lowercase "proper nouns" are tagging noise
         if ok and run and (run[-1].whitespace_ not in ("", " ") or "\n" in run[-1].whitespace_):

@@ -144,6 +144,10 @@ CASES = [
      [("The plan will never work in this town", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
       ("The harbor deserves a better mayor than this one", "Julie A. Diaz Martinez", "Julie A. Diaz Martinez",
        *FIRST_HAND, "direct")]),
+    ("The readers wrote in.\n\n\u201cThe plan will never work in this town.\u201d\u2015\u00a0Laura Kent\n"
+     "\u201cThe harbor deserves a better mayor than this one.\u201d \u2015\u00a0Daniel Okafor.",
+     [("The plan will never work in this town", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
+      ("The harbor deserves a better mayor than this one", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     # a day or a quoted show title is no subject
     ("Mayor Laura Kent, opening the bridge on Saturday, said it would \"change the harbor for good.\"",
      [("change the harbor for good", "Laura Kent", "Mayor Laura Kent", *FIRST_HAND, "mixed")]),
