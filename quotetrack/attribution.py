@@ -9,7 +9,8 @@ its name is kept in ``Quote.sieve``:
 2. ``cue-near``: a reporting verb elsewhere in the quote's sentence.
 3. ``according-to``: "according to X".
 4. ``colon``: the sentence before ends with a colon and names the speaker ("Caddell continued:").
-5. ``dash``: a quote signed after a dash (""..." - Clinton.").
+5. ``dash``: a quote signed after a dash (""..." - Clinton."); ``headline``: a quote in a
+   title-cased headline, spoken by the name that opens it ("Obama Sees 'Personal Insult' ...").
 6. ``continuation``: a quote with no cue of its own continues the previous quote of its
    paragraph, or of the paragraph before when it opens its paragraph.
 7. ``cue-before``: a quote sentence right after a sentence of its paragraph that reports
@@ -48,12 +49,15 @@ RELAY_WORDS = {"told", "tell", "tells", "telling", "interview", "interviews", "c
                "aired", "published", "writing", "wrote", "essay", "op-ed", "column", "profile", "appeared",
                "appearing", "speaking", "spoke", "said", "says", "in", "by", "of", "episode", "edition",
                "told", "statement", "show", "program", "broadcasts", "report", "article", "piece"}
+# verbs of headlines that report a stance without being verbs of speech: "Black Lawmakers Rip ..."
+HEADLINE_VERBS = {"on", "sees", "rips", "rip", "slams", "blasts", "hits", "knocks", "bashes", "touts", "rally",
+                  "rallies", "questions", "calls", "urges", "says", "tells", "vows", "warns", "backs", "defends"}
 PHRASAL = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "weigh": "in", "chime": "in", "go": "on"}
 MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'ll", "’ll", "'d", "’d"}
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
-CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85,
+CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85, "headline": 0.7,
               "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75, "subject": 0.6, None: 0.3}
 
 
@@ -162,6 +166,11 @@ class Attributor:
             if speaker is not None:
                 sieve = "dash"
                 quote.cue = Span.of(text, speaker.mention.start, speaker.mention.end)
+        if speaker is None:
+            speaker = self._headline_opener(q)
+            if speaker is not None:
+                sieve = "headline"
+                quote.cue = Span.of(text, speaker.mention.end, speaker.mention.end + 1)
         if speaker is None and self._continues_previous(q):
             prev = self.previous
             # the attribution that named the previous quote names this one too
@@ -387,6 +396,41 @@ class Attributor:
         if person is None:
             return None
         return Speaker(person.canonical, Span.of(self.p.text, m.start(1), m.end(1)), _role(person), person.kind, person)
+
+    def _headline_opener(self, q: QuoteSpan) -> Speaker | None:
+        """A quote in a title-cased headline, spoken by the name that opens it before a verb or
+        a colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald Trump As A
+        'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'")."""
+        text = self.p.text
+        line_start = text.rfind("\n", 0, q.open_mark) + 1
+        if text[:line_start].strip():
+            return None  # only the article's first line
+        line = text[line_start:q.open_mark]
+        words = [w for w in re.findall(r"[\w'’.-]+", line) if w.lower() not in _SMALL]
+        if len(words) < 2 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
+            return None
+        for n in range(1, 4):  # the shortest name that a verb or a colon follows
+            m = re.match(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){%d}[A-Z][\w.'’-]*)(?::|[ \t]+([A-Za-z]+)\b)" % (n - 1), line)
+            verb = m and (m.group(2) or "").lower()
+            if m and (not verb or self.cues.any_lemma(verb) or verb in HEADLINE_VERBS):
+                break
+        else:
+            return None
+        name = m.group(1).split()
+        if fold(name[0]) in NOT_NAMES or name[0].lower() in _SMALL:
+            return None
+        span = Span.of(text, line_start + m.start(1), line_start + m.end(1))
+        person = self.p.people.find(name, q.open_mark)
+        if person is not None:
+            return Speaker(person.canonical, span, _role(person), person.kind, person)
+        outlet = gazetteer().lookup(" ".join(name))
+        if outlet is not None:
+            return Speaker(outlet.name, span, None, "organisation")
+        if len(name) > 1 and first_name_gender(name[0]):
+            person = self.p.people.register(name, None, line_start + m.start(1))
+            if person is not None:
+                return Speaker(person.canonical, span, _role(person), person.kind, person)
+        return Speaker(" ".join(name), span, None, "unnamed")
 
     def _dash_byline(self, q: QuoteSpan) -> Speaker | None:
         """A quote signed with a dash after it, the name ending its line, there or on the
@@ -792,6 +836,8 @@ class Attributor:
         words = [w for w in text[q.start:q.end].split() if w[:1].isalpha()]
         if not words or len(words) > 8 or not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
             return False
+        if not text[:text.rfind("\n", 0, q.open_mark) + 1].strip():
+            return False  # in a title-cased headline every quote looks like a title
         name = text[q.start:q.end].strip().rstrip(".,;:!?")
         if gazetteer().lookup(name) is not None:
             return True

@@ -194,6 +194,20 @@ def test_a_title_cased_headline_names_no_one(extractor):
     assert (q.speaker, q.speaker_mention.text) == ("Donald Trump", "he")
 
 
+@pytest.mark.parametrize("headline, speaker, kind", [
+    ("Kent Sees 'Personal Insult' in Harbor Vote", "Laura Kent", "person"),
+    ("Harbor Workers Rip Mayor As A 'Disgusting Fraud'", "Harbor Workers", "unnamed"),
+    ("Kent on the Harbor: The Trends Are 'Terrifying'", "Laura Kent", "person"),
+])
+def test_a_headline_quote_is_spoken_by_the_name_that_opens_it(extractor, headline, speaker, kind):
+    from quotetrack.reader import article_from_text
+
+    text = headline + "\n\nLaura Kent spoke at the harbor on Monday.\n"
+    [q] = [q for q in extractor.extract(article_from_text(text)) if q.kind != "indirect"]
+    assert (q.speaker, q.speaker_kind, q.sieve) == (speaker, kind, "headline")
+    assert "title" not in q.flags
+
+
 @pytest.mark.parametrize("body, expected", CASES)
 def test_attribution(extract_text, body, expected):
     assert rows(quotes(extract_text, body)) == expected
