@@ -6,7 +6,9 @@ its name is kept in ``Quote.sieve``:
 0. ``transcript``: a quoted transcript turn names its speaker (""PENCE: Well, ...").
 1. ``cue-tree``: a reporting verb governs the quote in the dependency tree
    ("..., Mironov said"; "told Russia to take a hike, saying that ... "commercial blackmail"").
-2. ``cue-near``: a reporting verb elsewhere in the quote's sentence.
+2. ``cue-noun``: a noun of speech governs the quote and its owner speaks ("his claim that
+   people would "learn nothing""); ``cue-near``: a reporting verb elsewhere in the quote's
+   sentence.
 3. ``according-to``: "according to X".
 4. ``colon``: the sentence before ends with a colon and names the speaker ("Caddell continued:").
 5. ``dash``: a quote signed after a dash (""..." - Clinton."); ``headline``: a quote in a
@@ -49,6 +51,11 @@ RELAY_WORDS = {"told", "tell", "tells", "telling", "interview", "interviews", "c
                "aired", "published", "writing", "wrote", "essay", "op-ed", "column", "profile", "appeared",
                "appearing", "speaking", "spoke", "said", "says", "in", "by", "of", "episode", "edition",
                "told", "statement", "show", "program", "broadcasts", "report", "article", "piece"}
+# nouns of speech whose owner speaks the quote they govern: "his claim that people would "learn nothing""
+SPEECH_NOUNS = {"claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
+                "assertion", "promise", "promises", "pledge", "vow", "warning", "words", "description",
+                "charge", "accusation", "allegation", "prediction", "insistence", "argument", "message",
+                "tweet", "tweets", "slogan", "motto", "mantra", "catchphrase", "call", "boast", "suggestion"}
 # verbs of headlines that report a stance without being verbs of speech: "Black Lawmakers Rip ..."
 HEADLINE_VERBS = {"on", "sees", "rips", "rip", "slams", "blasts", "hits", "knocks", "bashes", "touts", "rally",
                   "rallies", "questions", "calls", "urges", "says", "tells", "vows", "warns", "backs", "defends"}
@@ -57,7 +64,7 @@ MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'l
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
-CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85, "headline": 0.7,
+CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85, "headline": 0.7, "cue-noun": 0.8,
               "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75, "subject": 0.6, None: 0.3}
 
 
@@ -144,6 +151,11 @@ class Attributor:
                       sentence=Span.of(text, s_start, s_end))
         speaker, relay = self._transcript_label(q), None
         cue, sieve = (None, "transcript") if speaker is not None else self._cue_in_tree(q, inside)
+        if cue is None and speaker is None:
+            noun = self._owned_noun_cue(q, inside)
+            if noun is not None:
+                speaker = self._speaker_of_np(noun[1])
+                sieve, quote.cue = "cue-noun", Span.of(text, self.p.off(noun[0]), self.p.end(noun[0]))
         if cue is None and speaker is None:
             cue, sieve = self._cue_near(q, frame), "cue-near"
         if speaker is not None:
@@ -313,6 +325,29 @@ class Attributor:
                 if tok.dep_ == "advcl" and self._is_cue(tok) and any(c.dep_ in SUBJ for c in tok.children):
                     cue = tok
         return cue, "cue-tree"
+
+    def _owned_noun_cue(self, q: QuoteSpan, inside: set):
+        """A noun of speech with its owner governing the quote: "his claim that people would
+        "learn nothing"", "Trump's promise of "a beautiful wall"": (noun, owner) or None."""
+        for tok in self.p.tokens_in(q.start, q.end):
+            if tok.is_punct or tok.is_space:
+                continue
+            h = tok
+            for _ in range(6):
+                if h.head == h:
+                    break
+                h = h.head
+                if _k(h) in inside:
+                    continue
+                if h.tag_.startswith("VB"):
+                    if self._is_cue(h):
+                        return None  # a reporting verb between them speaks for itself
+                    continue
+                if h.tag_ in ("NN", "NNS"):
+                    owner = [c for c in h.children if c.dep_ == "poss" and _k(c) not in inside]
+                    return (h, owner[0]) if owner and h.text.lower() in SPEECH_NOUNS else None
+            return None
+        return None
 
     def _outer_voice(self, cue):
         """The reporting verb whose content clause holds ``cue``, if any: in "Israel said
@@ -615,6 +650,7 @@ class Attributor:
                 person = self.p.people.antecedent(head_text, self.p.off(head), self.p.sentences)
                 if person is not None:
                     return Speaker(person.canonical, mention, _role(person), person.kind, person, "pronoun")
+                return Speaker(None, mention, None, None, resolved="pronoun")
         if head.tag_ == "CD" or head.like_num or any(c.text.lower() in ("a.m.", "p.m.") for c in head.subtree):
             return None  # a time or a number is no speaker ("1:50 p.m.")
         if head.tag_ == "PRP" or head.text.lower() in PRONOUNS:

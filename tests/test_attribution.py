@@ -129,6 +129,10 @@ CASES = [
      "She noted a planned rally on Saturday.",
      [("It went well", "Daniel Okafor", "he", *FIRST_HAND, "direct"),
       ("We agreed on most things", "Daniel Okafor", "he", *FIRST_HAND, "direct")]),
+    # a noun of speech and its owner: "his claim that ..."
+    ("Daniel Okafor spoke on Monday. Critics seized on Okafor\u2019s claim that there have been "
+     "\u201cthousands of complaints\u201d about the harbor.",
+     [("thousands of complaints", "Daniel Okafor", "Okafor", *FIRST_HAND, "mixed")]),
     # a quote sentence right after the sentence that reports its speaker
     ("Laura Kent said that the harbor would stay open this winter. \"Nobody will lose a job.\"",
      [("Nobody will lose a job", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
