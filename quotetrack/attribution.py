@@ -329,25 +329,30 @@ class Attributor:
     def _owned_noun_cue(self, q: QuoteSpan, inside: set):
         """A noun of speech with its owner governing the quote: "his claim that people would
         "learn nothing"", "Trump's promise of "a beautiful wall"": (noun, owner) or None."""
+        for h in self._heads_above(q, 6):
+            if _k(h) in inside:
+                continue
+            if h.tag_.startswith("VB"):
+                if self._is_cue(h):
+                    return None  # a reporting verb between them speaks for itself
+                continue
+            if h.tag_ in ("NN", "NNS"):
+                owner = [c for c in h.children if c.dep_ == "poss" and _k(c) not in inside]
+                return (h, owner[0]) if owner and h.text.lower() in SPEECH_NOUNS else None
+        return None
+
+    def _heads_above(self, q: QuoteSpan, limit: int):
+        """The heads above the quote's first word, nearest first."""
         for tok in self.p.tokens_in(q.start, q.end):
             if tok.is_punct or tok.is_space:
                 continue
             h = tok
-            for _ in range(6):
+            for _ in range(limit):
                 if h.head == h:
-                    break
+                    return
                 h = h.head
-                if _k(h) in inside:
-                    continue
-                if h.tag_.startswith("VB"):
-                    if self._is_cue(h):
-                        return None  # a reporting verb between them speaks for itself
-                    continue
-                if h.tag_ in ("NN", "NNS"):
-                    owner = [c for c in h.children if c.dep_ == "poss" and _k(c) not in inside]
-                    return (h, owner[0]) if owner and h.text.lower() in SPEECH_NOUNS else None
-            return None
-        return None
+                yield h
+            return
 
     def _outer_voice(self, cue):
         """The reporting verb whose content clause holds ``cue``, if any: in "Israel said
@@ -527,28 +532,20 @@ class Attributor:
         """A quoted phrase inside a clause whose subject is a person: the person's words or
         position ("Ryan worried that the safety net was becoming "a hammock ..."", "he
         reserved his passion for "comprehensive immigration reform"")."""
-        for tok in self.p.tokens_in(q.start, q.end):
-            if tok.is_punct or tok.is_space:
+        for h in self._heads_above(q, 5):
+            if _k(h) in self.inside or not h.tag_.startswith("VB"):
                 continue
-            h = tok
-            for _ in range(5):
-                if h.head == h:
-                    break
-                h = h.head
-                if _k(h) in self.inside or not h.tag_.startswith("VB"):
-                    continue
-                subj = [c for c in h.children if c.dep_ in ("nsubj",) and _k(c) not in self.inside]
-                if not subj:
-                    continue
-                head = subj[0]
-                if head.tag_ == "PRP" and head.text.lower() in ("he", "she", "i", "we", "they"):
+            subj = [c for c in h.children if c.dep_ in ("nsubj",) and _k(c) not in self.inside]
+            if not subj:
+                continue
+            head = subj[0]
+            if head.tag_ == "PRP" and head.text.lower() in ("he", "she", "i", "we", "they"):
+                return self._speaker_of_np(head)
+            if head.tag_ in PROPER:
+                run = _run_around(head)
+                if self.p.people.find(run_words(run), self.p.off(head)) is not None:
                     return self._speaker_of_np(head)
-                if head.tag_ in PROPER:
-                    run = _run_around(head)
-                    if self.p.people.find(run_words(run), self.p.off(head)) is not None:
-                        return self._speaker_of_np(head)
-                return None
-            break
+            return None
         return None
 
     def _title_like(self, q: QuoteSpan) -> bool:
