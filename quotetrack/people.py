@@ -227,15 +227,19 @@ class People:
 
     def by_role(self, role_words: list[str], pos: int) -> Person | None:
         """The person last mentioned before ``pos`` with a role containing these words ("the
-        senator"); a "vice president" or "former president" is not "the president"."""
+        senator"); a "vice president" or "former president" is not "the president", nor a
+        Democratic nominee "the Republican nominee"."""
         want = {w.lower() for w in role_words if w.lower() in titles()}
         if not want:
             return None
         said = {w.lower() for w in role_words}
 
+        party = said & PARTY_WORDS
+
         def fits(role: str) -> bool:
             words = {w.lower().rstrip(".") for w in role.split()}
-            return want <= words and not (words & ROLE_QUALIFIERS) - said
+            other_party = party and words & PARTY_WORDS and not party & words  # "the Republican nominee"
+            return want <= words and not (words & ROLE_QUALIFIERS) - said and not other_party
 
         i = bisect_right([m.start for m in self.mentions], pos - 1)
         for m in reversed(self.mentions[:i]):

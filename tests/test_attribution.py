@@ -93,6 +93,9 @@ CASES = [
       ("We are safe", "Bill de Blasio", "Blasio", *FIRST_HAND, "direct")]),
     ("President Laura Kent and Vice President Daniel Okafor spoke. \"We will win,\" the president said.",
      [("We will win", "Laura Kent", "the president", *FIRST_HAND, "direct")]),
+    ("Republican nominee Laura Kent and Democratic nominee Daniel Okafor spoke. \"We will win,\" the "
+     "Republican nominee said.",
+     [("We will win", "Laura Kent", "the Republican nominee", *FIRST_HAND, "direct")]),
     # organisations and unnamed sources, never given a name
     ("The talks stalled.\n\n\"We reject the accusations,\" the Kremlin said in a statement.",
      [("We reject the accusations", "Kremlin", "Kremlin", *FIRST_HAND, "direct")]),
