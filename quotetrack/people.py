@@ -52,6 +52,7 @@ def _gender_detector():
     return gd.Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=65536)
 def first_name_gender(word: str) -> str | None:
     """"m" or "f" for a first name used mostly for one gender, by its use in the USA first
     ("Bernie" is mostly male there, mostly female in Europe), then elsewhere."""
@@ -131,8 +132,9 @@ class People:
     def observe(self, doc, offset: int = 0):
         """Register every proper-noun run of a parsed text as a mention, in order."""
         outlets = gazetteer()
+        headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent)]
         for run in proper_runs(doc):
-            if _title_cased(run[0].sent):
+            if any(s <= run[0].i < e for s, e in headlines):
                 continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
             words = run_words(run)
             start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
@@ -281,6 +283,8 @@ def tag_known_surnames(docs) -> None:
 
 def _title_cased(sent) -> bool:
     """A headline in title case, where every word is capitalised."""
+    if len(sent) < 4 or not sent[0].text[:1].isupper():
+        return False
     words = [t.text for t in sent if t.text[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 

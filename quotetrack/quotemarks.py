@@ -37,7 +37,6 @@ class QuoteSpan:
     flags: list[str] = field(default_factory=list)
 
 
-_LINE_END = re.compile(r"([^\n]*?)[ \t\r]*\n(?![ \t\r]*\n)")
 _SENTENCE_END = tuple('.!?:"”’)]…')
 
 
@@ -47,7 +46,8 @@ def line_breaks_paragraphs(text: str) -> bool:
     a hard-wrapped text, whose lines end mid-sentence."""
     if not re.search(r"\n[ \t\r]*\n", text):
         return True
-    ends = [m.group(1).rstrip() for m in _LINE_END.finditer(text) if m.group(1).strip()]
+    lines = text.split("\n")
+    ends = [line.rstrip() for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
     return len(ends) >= 2 and sum(e.endswith(_SENTENCE_END) for e in ends) >= 0.8 * len(ends)
 
 
