@@ -87,6 +87,9 @@ class ArticleParse:
         self.outlet = article.outlet
         self.author = article.author
         self.body_start = article.body_start
+        lead = len(self.text) - len(self.text.lstrip())
+        first_break = self.text.find("\n", lead)
+        self.first_line_end = len(self.text) if first_break < 0 else first_break  # the headline's end
         self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
         self.starts = [s for s, _ in self.tokens]
         self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
@@ -443,7 +446,7 @@ class Attributor:
         'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'")."""
         text = self.p.text
         line_start = text.rfind("\n", 0, q.open_mark) + 1
-        if text[:line_start].strip():
+        if q.open_mark >= self.p.first_line_end:
             return None  # only the article's first line
         line = text[line_start:q.open_mark]
         words = [w for w in re.findall(r"[\w'’.-]+", line) if w.lower() not in _SMALL]
@@ -869,7 +872,7 @@ class Attributor:
         words = [w for w in text[q.start:q.end].split() if w[:1].isalpha()]
         if not words or len(words) > 8 or not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
             return False
-        if not text[:text.rfind("\n", 0, q.open_mark) + 1].strip():
+        if q.open_mark < self.p.first_line_end:
             return False  # in a title-cased headline every quote looks like a title
         name = text[q.start:q.end].strip().rstrip(".,;:!?")
         if gazetteer().lookup(name) is not None:
