@@ -37,6 +37,10 @@ NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "au
              "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii"}
 NAME_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "bin", "ibn",
                   "al", "el", "dos", "das", "ter"}
+TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                       "lt": "lieutenant", "sec": "secretary", "pres": "president", "atty": "attorney",
+                       "supt": "superintendent", "cmdr": "commander", "adm": "admiral", "col": "colonel",
+                       "sgt": "sergeant", "amb": "ambassador", "prof": "professor", "dr": "doctor"}
 ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", "acting", "associate", "under",
                    "first"}
 PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "libertarian", "independent", "green"}
@@ -237,11 +241,15 @@ class People:
         said = {w.lower() for w in role_words}
 
         party = said & PARTY_WORDS
+        places = _named_modifiers(role_words)
 
         def fits(role: str) -> bool:
             words = {w.lower().rstrip(".") for w in role.split()}
+            words |= {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}
             other_party = party and words & PARTY_WORDS and not party & words  # "the Republican nominee"
-            return want <= words and not (words & ROLE_QUALIFIERS) - said and not other_party
+            role_places = _named_modifiers(role.split())
+            other_place = places and role_places and not places & role_places  # "the Florida senator"
+            return want <= words and not (words & ROLE_QUALIFIERS) - said and not other_party and not other_place
 
         i = bisect_right([m.start for m in self.mentions], pos - 1)
         for m in reversed(self.mentions[:i]):
@@ -279,6 +287,13 @@ def tag_known_surnames(docs) -> None:
             if tok.tag_ in ("NN", "NNS", "JJ", "VB", "VBP", "VBZ") and tok.text[:1].isupper() \
                     and tok.text[1:].islower() and fold(tok.text) in surnames:
                 tok.tag_ = "NNP"
+
+
+def _named_modifiers(words) -> set[str]:
+    """The capitalised words of a role that are not titles: its state, country or party
+    ("Vermont" in "the Vermont senator", "Iowa Sen.")."""
+    plain = {"the", "a", "an", "this", "that"} | titles() | set(TITLE_ABBREVIATIONS)
+    return {w.lower() for w in words if w[:1].isupper() and w.lower().rstrip(".") not in plain}
 
 
 def _title_cased(sent) -> bool:

@@ -93,6 +93,8 @@ CASES = [
       ("We are safe", "Bill de Blasio", "Blasio", *FIRST_HAND, "direct")]),
     ("President Laura Kent and Vice President Daniel Okafor spoke. \"We will win,\" the president said.",
      [("We will win", "Laura Kent", "the president", *FIRST_HAND, "direct")]),
+    ("Ohio Sen. Laura Kent and Iowa Sen. Daniel Okafor spoke. \"We will win,\" the Iowa senator said.",
+     [("We will win", "Daniel Okafor", "the Iowa senator", *FIRST_HAND, "direct")]),
     ("Republican nominee Laura Kent and Democratic nominee Daniel Okafor spoke. \"We will win,\" the "
      "Republican nominee said.",
      [("We will win", "Laura Kent", "the Republican nominee", *FIRST_HAND, "direct")]),
