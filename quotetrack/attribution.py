@@ -89,7 +89,8 @@ class ArticleParse:
         self.body_start = article.body_start
         lead = len(self.text) - len(self.text.lstrip())
         first_break = self.text.find("\n", lead)
-        self.first_line_end = len(self.text) if first_break < 0 else first_break  # the headline's end
+        self.first_line_start = self.text.rfind("\n", 0, lead) + 1  # the headline's start and end
+        self.first_line_end = len(self.text) if first_break < 0 else first_break
         self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
         self.starts = [s for s, _ in self.tokens]
         self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
@@ -445,9 +446,11 @@ class Attributor:
         a colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald Trump As A
         'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'")."""
         text = self.p.text
-        line_start = text.rfind("\n", 0, q.open_mark) + 1
         if q.open_mark >= self.p.first_line_end:
             return None  # only the article's first line
+        line_start = self.p.first_line_start
+        if q.open_mark - line_start > 300:
+            return None  # too long for a headline
         line = text[line_start:q.open_mark]
         words = [w for w in re.findall(r"[\w'’.-]+", line) if w.lower() not in _SMALL]
         if len(words) < 2 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
@@ -484,8 +487,9 @@ class Attributor:
         m = re.compile(r"['\"”’»]*(?:[ \t\u00a0]*|\s*\n)[-–—―]+[ \t\u00a0]*").match(text, q.close_mark + 1)
         if m is None:
             return None
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        limit = min(len(text), m.end() + 200)  # a name, not a paragraph
+        line_end = text.find("\n", m.end(), limit)
+        line_end = limit if line_end < 0 else line_end
         toks = [t for t in self.p.tokens_in(m.end(), line_end)]
         name = []
         for tok in toks:

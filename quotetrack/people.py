@@ -130,6 +130,7 @@ class People:
         self.quoted = sorted(quoted)
         self.persons: list[Person] = []
         self.mentions: list[Mention] = []
+        self.starts: list[int] = []  # the mentions' starts, kept in step, for bisection
         self._by_surname: dict[str, list[Person]] = {}
 
     # ------------------------------------------------------------------ registering
@@ -153,6 +154,7 @@ class People:
                 continue
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
             self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start)))
+            self.starts.append(start)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted, (pos, float("inf"))) - 1
@@ -205,10 +207,9 @@ class People:
         p = pronoun.lower()
         gender = PRONOUN_GENDER.get(p)
         plural = p in PLURAL_PRONOUNS
-        starts = [m.start for m in self.mentions]
         first_sentence = max(0, bisect_right(sentences, (pos, float("inf"))) - 8)
         for s_start, s_end in reversed(sentences[first_sentence:bisect_right(sentences, (pos, float("inf")))]):
-            lo, hi = bisect_right(starts, s_start - 1), bisect_right(starts, min(s_end, pos) - 1)
+            lo, hi = bisect_right(self.starts, s_start - 1), bisect_right(self.starts, min(s_end, pos) - 1)
             cands = [m for m in self.mentions[lo:hi] if m.end <= pos and not m.quoted
                      and self._compatible(m.person, gender, plural)]
             if cands:
@@ -251,22 +252,22 @@ class People:
             other_place = places and role_places and not places & role_places  # "the Florida senator"
             return want <= words and not (words & ROLE_QUALIFIERS) - said and not other_party and not other_place
 
-        i = bisect_right([m.start for m in self.mentions], pos - 1)
-        for m in reversed(self.mentions[:i]):
-            if any(fits(r) for r in m.person.roles):
-                return m.person
+        for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
+            if any(fits(r) for r in self.mentions[k].person.roles):
+                return self.mentions[k].person
         return None
 
     def note_speaker(self, person: Person, start: int, end: int):
         """A speaker named at this place: the strongest antecedent for a later pronoun."""
         person.last_seen = max(person.last_seen, start)
         person.spoke = True
-        i = bisect_right([m.start for m in self.mentions], start)
+        i = bisect_right(self.starts, start)
         for m in self.mentions[max(0, i - 3):i]:
             if m.person is person and m.start <= start < m.end + 1:
                 m.speaker = True
                 return
         self.mentions.insert(i, Mention(start, end, person, True, True))
+        self.starts.insert(i, start)
 
 
 def tag_known_surnames(docs) -> None:
