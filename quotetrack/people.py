@@ -81,7 +81,6 @@ class Person:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     kind: str = "person"  # person | organisation
-    last_seen: int = -1
     seen_at: list[int] = field(default_factory=list)  # where the article names them, in order
     spoke: bool = False  # named as the speaker of a quote
 
@@ -179,12 +178,12 @@ class People:
             person.roles.append(role)
         if person.gender is None and kind == "person":
             person.gender = _gender_of(name, role)
-        person.last_seen = max(person.last_seen, pos)
         insort(person.seen_at, pos)
         return person
 
-    def find(self, name: list[str], pos: int | None = None) -> Person | None:
-        """The known person a name refers to: same surname and no conflicting first name."""
+    def find(self, name: list[str], pos: int) -> Person | None:
+        """The known person a name refers to at ``pos``: same surname and no conflicting first
+        name; of several, the one named last before ``pos``, else the first named after it."""
         cands = self._by_surname.get(fold(name[-1]), [])
         given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
         fits = [p for p in cands if not given or not p.given() or given & p.given()]
@@ -192,9 +191,6 @@ class People:
             fits = [p for p in fits if p.gender in (None, gender) or p.given()]  # not "Mr. Obama" for Michelle
         if not fits:
             return None
-        if pos is None:
-            return max(fits, key=lambda p: p.last_seen)
-        # the one named last before this place; else the first named after it
         before = [(p.seen_at[i - 1], p) for p in fits if (i := bisect_right(p.seen_at, pos))]
         if before:
             return max(before, key=lambda b: b[0])[1]
@@ -259,7 +255,6 @@ class People:
 
     def note_speaker(self, person: Person, start: int, end: int):
         """A speaker named at this place: the strongest antecedent for a later pronoun."""
-        person.last_seen = max(person.last_seen, start)
         person.spoke = True
         i = bisect_right(self.starts, start)
         for m in self.mentions[max(0, i - 3):i]:
