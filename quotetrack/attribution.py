@@ -439,7 +439,7 @@ class Attributor:
         person = self.p.people.find(words, q.start) or self.p.people.register(words, None, q.start)
         if person is None:
             return None
-        return Speaker(person.canonical, Span.of(self.p.text, m.start(1), m.end(1)), _role(person), person.kind, person)
+        return _person_speaker(person, Span.of(self.p.text, m.start(1), m.end(1)))
 
     def _headline_opener(self, q: QuoteSpan) -> Speaker | None:
         """A quote in a title-cased headline, spoken by the name that opens it before a verb or
@@ -468,14 +468,14 @@ class Attributor:
         span = Span.of(text, line_start + m.start(1), line_start + m.end(1))
         person = self.p.people.find(name, q.open_mark)
         if person is not None:
-            return Speaker(person.canonical, span, _role(person), person.kind, person)
+            return _person_speaker(person, span)
         outlet = gazetteer().lookup(" ".join(name))
         if outlet is not None:
             return Speaker(outlet.name, span, None, "organisation")
         if len(name) > 1 and first_name_gender(name[0]):
             person = self.p.people.register(name, None, line_start + m.start(1))
             if person is not None:
-                return Speaker(person.canonical, span, _role(person), person.kind, person)
+                return _person_speaker(person, span)
         return Speaker(" ".join(name), span, None, "unnamed")
 
     def _dash_byline(self, q: QuoteSpan) -> Speaker | None:
@@ -514,7 +514,7 @@ class Attributor:
         person = self.p.people.register(words, " ".join(role) or None, start) if words else None
         if person is None:
             return None
-        return Speaker(person.canonical, Span.of(self.p.text, start, end), _role(person), person.kind, person)
+        return _person_speaker(person, Span.of(self.p.text, start, end))
 
     def _cue_before(self, q: QuoteSpan):
         """A quote that makes a sentence of its own right after a sentence, in its paragraph,
@@ -653,7 +653,7 @@ class Attributor:
                 mention = Span.of(text, self.p.off(head), self.p.end(head))
                 person = self.p.people.antecedent(head_text, self.p.off(head), self.p.sentences)
                 if person is not None:
-                    return Speaker(person.canonical, mention, _role(person), person.kind, person, "pronoun")
+                    return _person_speaker(person, mention, resolved="pronoun")
                 return Speaker(None, mention, None, None, resolved="pronoun")
         if head.tag_ == "CD" or head.like_num or any(c.text.lower() in ("a.m.", "p.m.") for c in head.subtree):
             return None  # a time or a number is no speaker ("1:50 p.m.")
@@ -664,7 +664,7 @@ class Attributor:
             person = self.p.people.antecedent(head.text, self.p.off(head), self.p.sentences)
             if person is None:
                 return Speaker(None, mention, None, None, resolved="pronoun")
-            return Speaker(person.canonical, mention, _role(person), person.kind, person, "pronoun")
+            return _person_speaker(person, mention, resolved="pronoun")
         # "Speaker, Sergei Mironov" / "Mironov, Russia's speaker": prefer the proper-noun side
         appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER]
         role_np = None
@@ -690,7 +690,7 @@ class Attributor:
             person = self.p.people.register(name_words, role, start, kind)
             if person is None:
                 return None
-            return Speaker(person.canonical, Span.of(text, start, end), role or _role(person), person.kind, person)
+            return _person_speaker(person, Span.of(text, start, end), role)
         return self._description(head)
 
     def _description(self, head) -> Speaker:
@@ -712,7 +712,7 @@ class Attributor:
         if det == "the" or det in ("this", "that"):
             person = self.p.people.by_role(phrase, start)
             if person is not None:
-                return Speaker(person.canonical, mention, " ".join(phrase[1:]), person.kind, person, "description")
+                return _person_speaker(person, mention, " ".join(phrase[1:]), "description")
         outlet = gazetteer().lookup(" ".join(phrase)) or self._outlet_of_np(head, lookup_only=True)
         if outlet:
             return Speaker(outlet if isinstance(outlet, str) else outlet.name, mention, None, "organisation")
@@ -958,3 +958,9 @@ def _np_text(tok) -> str:
 
 def _role(person: Person) -> str | None:
     return person.roles[0] if person.roles else None
+
+
+def _person_speaker(person: Person, mention: Span, role: str | None = None, resolved: str | None = None) -> Speaker:
+    """A known person as the speaker at ``mention``, by their canonical name and first role
+    unless the mention gives one."""
+    return Speaker(person.canonical, mention, role or _role(person), person.kind, person, resolved)
