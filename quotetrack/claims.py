@@ -116,7 +116,7 @@ class ClaimFinder:
                     claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve)
                     if claim is not None:
                         out.append(claim)
-        return out
+        return _outermost(out)
 
     # ------------------------------------------------------------------ finding content
     def _from_token(self, tok):
@@ -422,6 +422,18 @@ def _place_like(speaker: Speaker) -> bool:
     p = speaker.person
     return p is not None and p.kind == "person" and len(p.names) == 1 and len(p.names[0]) == 1 \
         and p.gender is None and not p.roles and not p.spoke
+
+
+def _outermost(claims: list[Quote]) -> list[Quote]:
+    """Claims not lying inside another claim's content: in "Trump said he wants to build a
+    wall", what he said is one claim, not a second one for "wants"."""
+    spans = sorted(((c.start, -c.end) for c in claims))
+    inner, reach = set(), -1
+    for start, neg_end in spans:
+        if -neg_end <= reach:
+            inner.add((start, -neg_end))
+        reach = max(reach, -neg_end)
+    return [c for c in claims if (c.start, c.end) not in inner]
 
 
 def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> list[Quote]:

@@ -47,6 +47,11 @@ CASES = [
     ("Sales fell after John Smith announced the merger.", "the merger", "John Smith", "announced", "claim-object"),
     ("Sanders pushed for a single-payer system, while Clinton slammed his proposal as too vague.",
      "his proposal as too vague", "Clinton", "slammed", "claim-object"),
+    # a claim inside what was said is part of it, not a second claim ("wants ...")
+    ("Mary Jones said she wants to build a new harbor.", "she wants to build a new harbor", "Mary Jones", "said",
+     "claim-ccomp"),
+    ("John Smith told reporters he believed the plan would fail.", "he believed the plan would fail",
+     "John Smith", "told", "claim-ccomp"),
 ]
 
 
