@@ -52,7 +52,9 @@ SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "alth
                  "until", "once", "whether", "unless", "where"}
 # "talked about X", "referring to X", "called for X": the object of the preposition
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
-OBJECT_PREPS = {"of", "for", "about", "on", "over", "as"}
+# what an object is accused of, shown with, denied to ...: "showed Trump with a lead", "denied
+# service to anyone", "questioned her judgment in supporting the war"
+OBJECT_PREPS = {"of", "for", "about", "on", "over", "as", "to", "with", "in", "by", "against", "from"}
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
@@ -177,7 +179,8 @@ class ClaimFinder:
                        "claim-object")
             return
         last = max(t.i for o in objs for t in o.subtree)
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1]
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1
+                 and not any(_when(g) for g in c.children if g.dep_ == "pobj")]
         yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
 
     def _noun_claim(self, noun):

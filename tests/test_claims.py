@@ -47,6 +47,10 @@ CASES = [
     ("Sales fell after John Smith announced the merger.", "the merger", "John Smith", "announced", "claim-object"),
     ("Sanders pushed for a single-payer system, while Clinton slammed his proposal as too vague.",
      "his proposal as too vague", "Clinton", "slammed", "claim-object"),
+    # what the object is shown with, accused of ... is part of the claim; when it happened is not
+    ("The new poll showed Clinton with a narrow lead over Trump.", "Clinton with a narrow lead over Trump",
+     "The new poll", "showed", "claim-object"),
+    ("John Smith criticized the plan on Monday.", "the plan", "John Smith", "criticized", "claim-object"),
     # a claim inside what was said is part of it, not a second claim ("wants ...")
     ("Mary Jones said she wants to build a new harbor.", "she wants to build a new harbor", "Mary Jones", "said",
      "claim-ccomp"),
