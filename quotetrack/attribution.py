@@ -630,8 +630,12 @@ class Attributor:
         """Name, role, kind and mention of the noun phrase headed by ``head``."""
         text = self.p.text
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-            # "a spokesman who said": the noun the clause describes, met in the text as "who"
-            found = self._speaker_of_np(head.head.head)
+            # "a spokesman who said": the noun the clause describes, met in the text as "who";
+            # "McConnell, now the majority leader, who said": the name the apposition describes
+            noun = head.head.head
+            if noun.dep_ == "appos" and noun.head.tag_ in PROPER:
+                noun = noun.head
+            found = self._speaker_of_np(noun)
             if found is not None:
                 found.mention = Span.of(text, self.p.off(head), self.p.end(head))
                 found.resolved = found.resolved or "relative"

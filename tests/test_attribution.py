@@ -186,6 +186,9 @@ CASES = [
      "Putin went on to say that the two nations were \"old friends.\"",
      [("ready to help", "Vladimir Putin", "Vladimir Putin", "Itar-Tass", True, "mixed"),
       ("old friends", "Vladimir Putin", "Putin", "Itar-Tass", True, "mixed")]),
+    # "who" after an apposition stands for the name, not for the description
+    ("The mayor spoke with Laura Kent, now the council leader, who in 2010 said the port was \"a disgrace.\"",
+     [("a disgrace", "Laura Kent", "who", *FIRST_HAND, "mixed")]),
     # the article's own outlet is never a relay
     ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor told The Daily Planet.",
      [("We will not retreat", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
