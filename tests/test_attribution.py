@@ -312,3 +312,11 @@ def test_titles_are_shown_flagged_with_show_all(extractor):
 def test_first_hand_quote_records_the_article_outlet(extract_text):
     [q] = quotes(extract_text, "Daniel Okafor said he was \"ready to talk.\"", outlet="The Morning Star")
     assert (q.outlet, q.relayed) == ("The Morning Star", False)
+
+
+def test_a_sentence_opener_tagged_as_a_name_is_no_part_of_it(extractor):
+    from quotetrack.people import proper_runs, run_words
+
+    doc = extractor.nlp("Though Trump lost the state, he said it was a win.")
+    assert doc[0].tag_ == "NNP"  # the tagger's guess this guards against
+    assert [run_words(run) for run in proper_runs(doc)] == [["Trump"]]
