@@ -32,8 +32,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import (NOT_NAMES, ORG_WORDS, PROPER, People, Person, first_name_gender, fold, role_prefix, run_words,
-                     split_role, tag_known_surnames)
+from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, People, Person, first_name_gender, fold,
+                     role_prefix, run_words, split_role, tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -948,7 +948,7 @@ def _run_around(tok):
             j += 2  # "Holtz-Eakin"
         else:
             break
-    while doc[i].text == "-":
+    while doc[i].text == "-" or i < tok.i and doc[i].is_sent_start and doc[i].text.lower() in SENTENCE_OPENERS:
         i += 1
     return [doc[k] for k in range(i, j + 1)]
 

@@ -110,3 +110,10 @@ def test_claims_option_off():
 
     article = article_from_text("Headline\n\nJohn Smith said the tax would rise.", "t.txt")
     assert Extractor(claims=False).extract(article) == []
+
+
+def test_a_sentence_opener_is_not_part_of_the_source(extract_text):
+    claims = [q for q in extract_text("Tim Kaine spoke on Monday.\n\nThough Kaine has described himself as a "
+                                      "pro-life Catholic in the past, he backs the plan.") if q.kind == "indirect"]
+    assert [(q.speaker, q.speaker_mention.text) for q in claims if q.cue.text == "described"] == \
+        [("Tim Kaine", "Kaine")]
