@@ -248,10 +248,15 @@ class ClaimFinder:
             return None
         skip = {_k(t) for t in tok.subtree} | {_k(t) for t in to.subtree}
         toks = [t for t in head.subtree if _k(t) not in skip and not t.is_space]
-        # "... , according to X" ends the clause; "according to X, ..." opens it
+        # "... , according to X" ends the clause; "according to X, ..." opens it. What follows
+        # "..., according to X" is the content only when it is a clause of its own, not a
+        # description of X ("a report from WKOW, the ABC affiliate") nor a clause joined by
+        # "but" or "and"
         after = [t for t in toks if t.i > to.right_edge.i]
         before = [t for t in toks if t.i < tok.i]
-        toks = before if before and (not after or all(t.is_punct for t in after)) else (after or before)
+        words = [t for t in after if not t.is_punct]
+        clause = bool(words) and words[0].dep_ != "cc" and any(t.tag_.startswith(("VB", "MD")) for t in words)
+        toks = after if clause or not before else before
         if not toks:
             return None
         cue = (self.p.off(tok), self.p.end(to))
@@ -361,7 +366,7 @@ class ClaimFinder:
         if cue_tok is not None:
             content_keys -= {_k(t) for t in cue_tok.subtree if t.i <= cue_tok.i or t.dep_ in SUBJ}
         speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
-        if speaker is not None and _place_like(speaker) and \
+        if speaker is not None and _place_like(speaker) and sieve != "claim-according-to" and \
                 (cue_tok is None or not cues().speech_lemma(cue_tok.text)):
             return None  # "Baku is expecting to increase gas production": a place, not a source
         s_start = self.p.sentence_at(start)[0]

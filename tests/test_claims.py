@@ -51,6 +51,15 @@ CASES = [
     ("The new poll showed Clinton with a narrow lead over Trump.", "Clinton with a narrow lead over Trump",
      "The new poll", "showed", "claim-object"),
     ("John Smith criticized the plan on Monday.", "the plan", "John Smith", "criticized", "claim-object"),
+    # "according to" a one-word source; a description of the source or a clause joined by "but" after it
+    ("The senator's approval rating dipped into the mid-20s before the election, according to Gallup.",
+     "The senator's approval rating dipped into the mid-20s before the election", "Gallup", "according to",
+     "claim-according-to"),
+    ("The mayor will speak at the convention later this month, according to a report from WKOW, the ABC "
+     "affiliate in Madison.", "The mayor will speak at the convention later this month", "a report from WKOW",
+     "according to", "claim-according-to"),
+    ("The mayor has won 758 votes so far, according to a CNN tally, but she needs more.",
+     "The mayor has won 758 votes so far", "CNN", "according to", "claim-according-to"),
     # a claim inside what was said is part of it, not a second claim ("wants ...")
     ("Mary Jones said she wants to build a new harbor.", "she wants to build a new harbor", "Mary Jones", "said",
      "claim-ccomp"),
