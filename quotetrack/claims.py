@@ -170,6 +170,13 @@ class ClaimFinder:
             objs = [c for c in objs if c.dep_ != "dobj"] if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" \
                 else objs
         if not objs:
+            marks = [m for c in tok.children if c.dep_ == "advcl" for m in c.children
+                     if m.dep_ == "mark" and m.text.lower() == "for" and m.i == tok.i + 1]
+            if marks:  # "called for the president to resign": the parse makes it a clause
+                clause = [t for t in marks[0].head.subtree if t.i > marks[0].i]
+                yield self._extent([], clause, cue=tok, sided=False), (cue[0], self.p.end(marks[0])), tok, None, \
+                    "claim-object"
+                return
             allowed = {"about"} if lemma in ABOUT_ONLY else CONTENT_PREPS
             preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in allowed
                      and 0 < c.i - tok.i <= 2]
