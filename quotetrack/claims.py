@@ -44,7 +44,7 @@ ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "
 NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",
              "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
              "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine", "recall", "plan",
-             "favor", "favour"}
+             "favor", "favour", "point"}
 # "spoke to reporters", "talked on Monday": only what they spoke about is a claim
 ABOUT_ONLY = {"speak", "talk", "add", "write"}
 # "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue

@@ -62,6 +62,7 @@ CASES = [
      "The mayor has won 758 votes so far", "CNN", "according to", "claim-according-to"),
     ("Mary Jones called for the mayor to resign.", "the mayor to resign", "Mary Jones", "called for",
      "claim-object"),
+    ("Mary Jones pointed to the budget deficit.", "the budget deficit", "Mary Jones", "pointed to", "claim-object"),
     # a claim inside what was said is part of it, not a second claim ("wants ...")
     ("Mary Jones said she wants to build a new harbor.", "she wants to build a new harbor", "Mary Jones", "said",
      "claim-ccomp"),
