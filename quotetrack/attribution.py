@@ -64,6 +64,7 @@ MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'l
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
+TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
 CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85, "headline": 0.7, "cue-noun": 0.8,
               "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75, "subject": 0.6, None: 0.3}
 
@@ -153,7 +154,7 @@ class Attributor:
         frame = [t for t in self.p.tokens_in(s_start, s_end) if _k(t) not in inside]
         quote = Quote(text=text[q.start:q.end], start=q.start, end=q.end, flags=list(q.flags),
                       sentence=Span.of(text, s_start, s_end))
-        speaker, relay = self._transcript_label(q), None
+        speaker, relay = self._transcript_label(q.start), None
         cue, sieve = (None, "transcript") if speaker is not None else self._cue_in_tree(q, inside)
         if cue is None and speaker is None:
             noun = self._owned_noun_cue(q, inside)
@@ -183,7 +184,7 @@ class Attributor:
                 sieve = "dash"
                 quote.cue = Span.of(text, speaker.mention.start, speaker.mention.end)
         if speaker is None:
-            speaker = self._headline_opener(q)
+            speaker = self._headline_opener(q.open_mark)
             if speaker is not None:
                 sieve = "headline"
                 quote.cue = Span.of(text, speaker.mention.end, speaker.mention.end + 1)
@@ -429,29 +430,29 @@ class Attributor:
             return self._speaker_of_np(head), Span.of(text, i, i + 1)
         return None, None
 
-    def _transcript_label(self, q: QuoteSpan) -> Speaker | None:
-        """A quoted transcript turn opening with its speaker's name in capitals and a colon
+    def _transcript_label(self, pos: int) -> Speaker | None:
+        """A transcript turn at ``pos`` opening with its speaker's name in capitals and a colon
         (""PENCE: Well, look, ...""); the name is the person the article calls so."""
-        m = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]").match(self.p.text, q.start)
+        m = TRANSCRIPT_LABEL.match(self.p.text, pos)
         if m is None or len(m.group(1)) < 3 or fold(m.group(1)) in NOT_NAMES:
             return None
         words = [w.capitalize() for w in m.group(1).split()]
-        person = self.p.people.find(words, q.start) or self.p.people.register(words, None, q.start)
+        person = self.p.people.find(words, pos) or self.p.people.register(words, None, pos)
         if person is None:
             return None
         return _person_speaker(person, Span.of(self.p.text, m.start(1), m.end(1)))
 
-    def _headline_opener(self, q: QuoteSpan) -> Speaker | None:
-        """A quote in a title-cased headline, spoken by the name that opens it before a verb or
-        a colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald Trump As A
-        'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'")."""
+    def _headline_opener(self, pos: int) -> Speaker | None:
+        """A quote at ``pos`` in a title-cased headline, spoken by the name that opens it before
+        a verb or a colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald
+        Trump As A 'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'")."""
         text = self.p.text
-        if q.open_mark >= self.p.first_line_end:
+        if pos >= self.p.first_line_end:
             return None  # only the article's first line
         line_start = self.p.first_line_start
-        if q.open_mark - line_start > 300:
+        if pos - line_start > 300:
             return None  # too long for a headline
-        line = text[line_start:q.open_mark]
+        line = text[line_start:pos]
         words = [w for w in re.findall(r"[\w'’.-]+", line) if w.lower() not in _SMALL]
         if len(words) < 2 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
             return None
@@ -465,15 +466,20 @@ class Attributor:
         name = m.group(1).split()
         if fold(name[0]) in NOT_NAMES or name[0].lower() in _SMALL:
             return None
-        span = Span.of(text, line_start + m.start(1), line_start + m.end(1))
-        person = self.p.people.find(name, q.open_mark)
+        return self.headline_name(name, line_start + m.start(1), line_start + m.end(1))
+
+    def headline_name(self, name: list[str], start: int, end: int) -> Speaker:
+        """The speaker a headline names at [start, end): a person the article knows, an outlet,
+        a full name, or else the words themselves ("Poll")."""
+        span = Span.of(self.p.text, start, end)
+        person = self.p.people.find(name, end)
         if person is not None:
             return _person_speaker(person, span)
         outlet = gazetteer().lookup(" ".join(name))
         if outlet is not None:
             return Speaker(outlet.name, span, None, "organisation")
         if len(name) > 1 and first_name_gender(name[0]):
-            person = self.p.people.register(name, None, line_start + m.start(1))
+            person = self.p.people.register(name, None, start)
             if person is not None:
                 return _person_speaker(person, span)
         return Speaker(" ".join(name), span, None, "unnamed")

@@ -17,11 +17,14 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
+- ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
+  the Voting Machines" or the transcript turn "BENENSON: Senator Sanders does ...".
 
 The source comes from the attributor's own speaker resolution, so pronouns, descriptions,
 canonical names and relaying outlets are resolved as for quotes. A content that is nothing
 but an already attributed quote (give or take its marks and a "that"), or mostly quoted
-fragments, is not repeated: the quote's own record stands for it.
+fragments, is not repeated: the quote's own record stands for it. A claim inside another
+claim's content is part of it ("X said he wants ..."), not a record of its own.
 """
 from __future__ import annotations
 
@@ -30,11 +33,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
-from .attribution import ArticleParse, Attributor, Speaker
+from .attribution import TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
-CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
+CONFIDENCE = {"claim-label": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
               "claim-according-to": 0.8, "claim-colon": 0.7, "claim-noun": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
@@ -68,6 +71,12 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("promises", ""), ("pledge", ""), ("vow", ""), ("decision", ""), ("insistence", "on"), ("belief", "in"),
     ("warning", "about"), ("warnings", "about"), ("demand", "for"), ("demands", "for"), ("defense", "of"),
     ("assertion", ""), ("suggestion", ""), ("argument", "for"), ("charge", ""), ("charges", ""))}
+# a headline opened by a name and a colon; words that label a headline rather than name a source
+HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
+LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "live", "analysis", "opinion",
+               "editorial", "related", "photos", "correction", "note", "contributing", "read", "more", "latest",
+               "the latest", "also", "listen", "why", "what", "how", "who", "when", "where", "factbox",
+               "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
 
@@ -118,7 +127,34 @@ class ClaimFinder:
                     claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve)
                     if claim is not None:
                         out.append(claim)
-        return _outermost(out)
+        for start, end, colon, speaker in self._labelled_lines():
+            start, end = self._trim(start, end)
+            if end - start >= 3 and (start, end) not in seen and start >= self.p.body_start \
+                    and not self._only_quoted(start, end) and not self._mostly_quoted(start, end):
+                seen.add((start, end))
+                claim = self._record(start, end, colon, None, None, "claim-label", speaker)
+                if claim is not None:
+                    out.append(claim)
+        return _outermost(sorted(out, key=lambda c: (c.start, c.end)))
+
+    def _labelled_lines(self):
+        """"Roger Stone: Don't Trust the Voting Machines" as a headline, "BENENSON: Senator
+        Sanders does ..." as a transcript turn: a name and a colon open the line, and the rest
+        of it, unquoted, is what they said. -> (start, end, colon span, speaker)."""
+        text = self.p.text
+        first = self.p.first_line_start
+        m = HEADLINE_LABEL.match(text, first, self.p.first_line_end)
+        if m and m.group(1).lower() not in LABEL_WORDS and m.group(1).split()[0].lower() not in LABEL_WORDS:
+            speaker = self.attributor.headline_name(m.group(1).split(), m.start(1), m.end(1))
+            yield m.end(), self.p.first_line_end, (m.end(1), m.end(1) + 1), speaker
+        for start, end in self.attributor.paragraphs:
+            if start <= first:
+                continue
+            turn = TRANSCRIPT_LABEL.match(text, start, end)
+            if turn and text[turn.end():turn.end() + 1] not in QUOTE_MARKS:
+                speaker = self.attributor._transcript_label(start)
+                if speaker is not None:
+                    yield turn.end(), end, (turn.end(1), turn.end(1) + 1), speaker
 
     # ------------------------------------------------------------------ finding content
     def _from_token(self, tok):
@@ -367,13 +403,15 @@ class ClaimFinder:
         return all(w in FILLER for w in words)
 
     # ------------------------------------------------------------------ records
-    def _record(self, start, end, cue_span, cue_tok, source_tok, sieve) -> Quote | None:
+    def _record(self, start, end, cue_span, cue_tok, source_tok, sieve, speaker=None) -> Quote | None:
         text = self.p.text
         content_keys = {_k(t) for t in self.p.tokens_in(start, end)}
         if cue_tok is not None:
             content_keys -= {_k(t) for t in cue_tok.subtree if t.i <= cue_tok.i or t.dep_ in SUBJ}
-        speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
-        if speaker is not None and _place_like(speaker) and sieve != "claim-according-to" and \
+        relay = None
+        if speaker is None:
+            speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
+        if speaker is not None and _place_like(speaker) and sieve not in ("claim-according-to", "claim-label") and \
                 (cue_tok is None or not cues().speech_lemma(cue_tok.text)):
             return None  # "Baku is expecting to increase gas production": a place, not a source
         s_start = self.p.sentence_at(start)[0]

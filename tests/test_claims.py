@@ -129,3 +129,23 @@ def test_a_sentence_opener_is_not_part_of_the_source(extract_text):
                                       "pro-life Catholic in the past, he backs the plan.") if q.kind == "indirect"]
     assert [(q.speaker, q.speaker_mention.text) for q in claims if q.cue.text == "described"] == \
         [("Tim Kaine", "Kaine")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Roger Stone: Don’t Trust the Voting Machines.\n\nThe vote is on Tuesday.",
+     [("Don’t Trust the Voting Machines", "Roger Stone", ":", "claim-label")]),
+    ("Poll: Trump a big turnoff for Florida Latino voters.\n\nThe vote is on Tuesday.",
+     [("Trump a big turnoff for Florida Latino voters", "Poll", ":", "claim-label")]),
+    ("The Latest: Three towns cast the first votes.\n\nThe vote is on Tuesday.", []),
+    ("Debate night.\n\nThe interview went on.\n\nBOULDUAN: Why not debate in New York?\n\n"
+     "BENENSON: Senator Sanders has debated enough.",
+     [("Why not debate in New York?", "Boulduan", ":", "claim-label"),
+      ("Senator Sanders has debated enough", "Benenson", ":", "claim-label")]),
+])
+def test_a_name_and_a_colon_open_a_claim(extractor, text, expected):
+    from quotetrack.reader import article_from_text
+
+    article = article_from_text(text, "test.txt", outlet="The Daily Planet")
+    claims = [q for q in extractor.extract(article) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text, q.sieve) for q in claims] == expected
+    assert all(article.text[q.start:q.end] == q.text for q in claims)
