@@ -12,6 +12,7 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-object``: an object or infinitive complement ("X denied the charges",
   "X accused Y of ...", "X urged Y to ...", "the report found ...").
 - ``claim-according-to``: "according to X, ..." / "..., according to X".
+- ``claim-poll``: "In a CNN poll, Clinton led ..." / "..., in the survey".
 - ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
 - ``claim-noun``: a stance named by a noun, with its owner and what it is about ("her
   criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...").
@@ -37,7 +38,7 @@ from .attribution import TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
-CONFIDENCE = {"claim-label": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
+CONFIDENCE = {"claim-label": 0.7, "claim-poll": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
               "claim-according-to": 0.8, "claim-colon": 0.7, "claim-noun": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
@@ -77,6 +78,7 @@ LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "
                "editorial", "related", "photos", "correction", "note", "contributing", "read", "more", "latest",
                "the latest", "also", "listen", "why", "what", "how", "who", "when", "where", "factbox",
                "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check"}
+POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
 
@@ -160,8 +162,8 @@ class ClaimFinder:
     def _from_token(self, tok):
         """Yields (content (start, end), cue (start, end), cue verb or None, source head or
         None, sieve) for each claim ``tok`` introduces."""
-        if tok.text.lower() == "according":
-            found = self._according_to(tok)
+        if tok.text.lower() in ("according", "in") and tok.dep_ != "prt":
+            found = self._according_to(tok) if tok.text.lower() == "according" else self._in_poll(tok)
             if found is not None:
                 yield found
             return
@@ -284,6 +286,21 @@ class ClaimFinder:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs or self._in_quote(self.p.off(tok)):
             return None
+        return self._framed(tok, to, objs[0], "claim-according-to")
+
+    def _in_poll(self, tok):
+        """"In a CNN poll, Clinton led by 24 points", "... 49% to 41%, in the survey": a poll
+        is the source of the clause it frames."""
+        objs = [c for c in tok.children if c.dep_ == "pobj" and c.text.lower() in POLL_NOUNS]
+        verb = tok.head
+        if not objs or self._in_quote(self.p.off(tok)) or not verb.tag_.startswith("VB") or verb.dep_ == "relcl" \
+                or any(c.dep_ in SUBJ and c.tag_ in ("WP", "WDT") for c in verb.children):
+            return None  # "Just 13% of voters in the survey", "Trump, who leads in the polls"
+        return self._framed(tok, tok, objs[0], "claim-poll")
+
+    def _framed(self, tok, to, source, sieve):
+        """The clause that the phrase from ``tok`` to ``to`` ("according to X", "in X") frames,
+        with ``source`` as its source."""
         head = tok.head
         while head.head.i != head.i and not head.tag_.startswith(("VB", "MD")):
             head = head.head
@@ -292,18 +309,18 @@ class ClaimFinder:
         skip = {_k(t) for t in tok.subtree} | {_k(t) for t in to.subtree}
         toks = [t for t in head.subtree if _k(t) not in skip and not t.is_space]
         # "... , according to X" ends the clause; "according to X, ..." opens it. What follows
-        # "..., according to X" is the content only when it is a clause of its own, not a
-        # description of X ("a report from WKOW, the ABC affiliate") nor a clause joined by
-        # "but" or "and"
+        # "..., according to X" is the content only when it is a clause with a subject of its
+        # own, not a description of X ("a report from WKOW, the ABC affiliate", "the survey,
+        # taken July 11") nor a clause joined by "but" or "and"
         after = [t for t in toks if t.i > to.right_edge.i]
         before = [t for t in toks if t.i < tok.i]
         words = [t for t in after if not t.is_punct]
-        clause = bool(words) and words[0].dep_ != "cc" and any(t.tag_.startswith(("VB", "MD")) for t in words)
+        clause = bool(words) and words[0].dep_ != "cc" and any(t.dep_ in SUBJ for t in words)
         toks = after if clause or not before else before
         if not toks:
             return None
         cue = (self.p.off(tok), self.p.end(to))
-        return self._extent([], toks), cue, None, objs[0], "claim-according-to"
+        return self._extent([], toks), cue, None, source, sieve
 
     def _colon(self, tok):
         """"X said:" followed by unquoted words in the same sentence."""

@@ -63,6 +63,11 @@ CASES = [
     ("Mary Jones called for the mayor to resign.", "the mayor to resign", "Mary Jones", "called for",
      "claim-object"),
     ("Mary Jones pointed to the budget deficit.", "the budget deficit", "Mary Jones", "pointed to", "claim-object"),
+    # a poll frames the clause it is in
+    ("In a new CNN poll, the mayor held a six-point lead over her rival.",
+     "the mayor held a six-point lead over her rival", "CNN", "In", "claim-poll"),
+    ("The mayor leads her rival by eight points, 49% to 41%, in the survey, taken July 11.",
+     "The mayor leads her rival by eight points, 49% to 41%", "the survey", "in", "claim-poll"),
     # a claim inside what was said is part of it, not a second claim ("wants ...")
     ("Mary Jones said she wants to build a new harbor.", "she wants to build a new harbor", "Mary Jones", "said",
      "claim-ccomp"),
@@ -137,6 +142,7 @@ def test_a_sentence_opener_is_not_part_of_the_source(extract_text):
     ("Poll: Trump a big turnoff for Florida Latino voters.\n\nThe vote is on Tuesday.",
      [("Trump a big turnoff for Florida Latino voters", "Poll", ":", "claim-label")]),
     ("The Latest: Three towns cast the first votes.\n\nThe vote is on Tuesday.", []),
+    ("Election week.\n\nThe mayor, who leads in the polls, spoke on Monday.", []),
     ("Debate night.\n\nThe interview went on.\n\nBOULDUAN: Why not debate in New York?\n\n"
      "BENENSON: Senator Sanders has debated enough.",
      [("Why not debate in New York?", "Boulduan", ":", "claim-label"),
