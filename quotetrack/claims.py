@@ -18,6 +18,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
+- ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
+  the article does not name, so with no source.
 - ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
   the Voting Machines" or the transcript turn "BENENSON: Senator Sanders does ...".
 
@@ -38,7 +40,7 @@ from .attribution import TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
-CONFIDENCE = {"claim-label": 0.7, "claim-poll": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
+CONFIDENCE = {"claim-reportedly": 0.5, "claim-label": 0.7, "claim-poll": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
               "claim-according-to": 0.8, "claim-colon": 0.7, "claim-noun": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
@@ -79,6 +81,7 @@ LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "
                "the latest", "also", "listen", "why", "what", "how", "who", "when", "where", "factbox",
                "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check"}
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
+HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
 
@@ -177,6 +180,13 @@ class ClaimFinder:
         if self._seems(tok):
             yield self._clause(tok), (self.p.off(tok), self.p.end(tok)), None, None, "claim-seem"  # no source
             return
+        hearsay = [c for c in tok.children if c.dep_ == "advmod" and c.text.lower() in HEARSAY]
+        if hearsay and tok.tag_.startswith(("VB", "MD")) and any(c.dep_ in SUBJ for c in tok.children):
+            # "The FBI is reportedly making arrangements ...": reported by someone unnamed
+            adverb = {_k(hearsay[0])}
+            clause = self._clause(tok, drop=adverb)
+            yield clause, (self.p.off(hearsay[0]), self.p.end(hearsay[0])), None, None, "claim-reportedly"
+            return
         if not self._is_cue(tok) or self._passive(tok):
             return
         cue = (self.p.off(tok), self.p.end(tok))
@@ -264,11 +274,11 @@ class ClaimFinder:
         return form == "expected" and any(c.dep_ == "auxpass" for c in tok.children) \
             and any(c.dep_ == "xcomp" for c in tok.children)
 
-    def _clause(self, tok) -> tuple[int, int] | None:
+    def _clause(self, tok, drop=frozenset()) -> tuple[int, int] | None:
         """The clause a verb heads, without its subordinating word, its coordinated clauses and
         what the parse set apart (parentheses, dashes)."""
-        drop = {_k(t) for c in tok.children if c.dep_ in ("mark", "cc", "conj", "punct", "parataxis")
-                or c.dep_ == "advmod" and c.text.lower() in SUBORDINATORS for t in c.subtree}
+        drop = set(drop) | {_k(t) for c in tok.children if c.dep_ in ("mark", "cc", "conj", "punct", "parataxis")
+                            or c.dep_ == "advmod" and c.text.lower() in SUBORDINATORS for t in c.subtree}
         return self._extent([], [t for t in tok.subtree if _k(t) not in drop and not t.is_space], cue=tok,
                             sided=False)
 

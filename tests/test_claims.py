@@ -41,6 +41,8 @@ CASES = [
     ("The court seemed ready to rule.", "The court seemed ready to rule", None, "seemed", "claim-seem"),
     ("The Senate is expected to pass the bill.", "The Senate is expected to pass the bill", None, "expected",
      "claim-seem"),
+    ("The council is reportedly planning to close the harbor.", "The council is reportedly planning to close the harbor",
+     None, "reportedly", "claim-reportedly"),
     ("Mary Jones supports the plan.", "the plan", "Mary Jones", "supports", "claim-object"),
     ("Mary Jones wants to support the plan.", "to support the plan", "Mary Jones", "wants", "claim-object"),
     # a clause opened by "after", "as", "when" is no inserted cue: only the announced object
