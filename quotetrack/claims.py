@@ -81,6 +81,7 @@ LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "
                "the latest", "also", "listen", "why", "what", "how", "who", "when", "where", "factbox",
                "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check"}
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
+SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
@@ -178,7 +179,10 @@ class ClaimFinder:
                 yield found
             return
         if self._seems(tok):
-            yield self._clause(tok), (self.p.off(tok), self.p.end(tok)), None, None, "claim-seem"  # no source
+            # what seems so: the subject and its complement, not when or why it seemed so
+            toks = [t for c in tok.children if c.dep_ in SUBJ or c.dep_ in SEEM_COMPLEMENTS for t in c.subtree]
+            yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
+                None, "claim-seem"  # no source
             return
         hearsay = [c for c in tok.children if c.dep_ == "advmod" and c.text.lower() in HEARSAY]
         if hearsay and tok.tag_.startswith(("VB", "MD")) and any(c.dep_ in SUBJ for c in tok.children):
@@ -270,7 +274,7 @@ class ClaimFinder:
         if not tok.tag_.startswith("VB") or not any(c.dep_ in SUBJ for c in tok.children):
             return False
         if form in SEEM:
-            return any(c.dep_ in ("xcomp", "acomp", "attr", "oprd") for c in tok.children)
+            return any(c.dep_ in SEEM_COMPLEMENTS for c in tok.children)
         return form == "expected" and any(c.dep_ == "auxpass" for c in tok.children) \
             and any(c.dep_ == "xcomp" for c in tok.children)
 

@@ -157,3 +157,9 @@ def test_a_name_and_a_colon_open_a_claim(extractor, text, expected):
     claims = [q for q in extractor.extract(article) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text, q.sieve) for q in claims] == expected
     assert all(article.text[q.start:q.end] == q.text for q in claims)
+
+
+def test_what_seems_so_is_the_subject_and_its_complement(extract_text):
+    claims = [q for q in extract_text("The lawyers appeared to oppose the motion, saying in court files that "
+                                      "the account was private.") if q.sieve == "claim-seem"]
+    assert [q.text for q in claims] == ["The lawyers appeared to oppose the motion"]
