@@ -16,7 +16,7 @@ its name is kept in ``Quote.sieve``:
 6. ``continuation``: a quote with no cue of its own continues the previous quote of its
    paragraph, or of the paragraph before when it opens its paragraph.
 7. ``cue-before``: a quote sentence right after a sentence of its paragraph that reports
-   someone.
+   someone, or a paragraph that is only a quote after a paragraph that ends so.
 8. ``subject``: a quoted phrase in a clause whose subject is a known person.
 9. ``backfill`` (over the whole article): a quote with no speaker that runs straight into
    an attributed one.
@@ -523,14 +523,22 @@ class Attributor:
         return _person_speaker(person, Span.of(self.p.text, start, end))
 
     def _cue_before(self, q: QuoteSpan):
-        """A quote that makes a sentence of its own right after a sentence, in its paragraph,
-        that reports its speaker ("Carter said that for decades critics ... would not happen.
-        "That's because this region ...""): (Speaker, relay, cue) or None."""
+        """A quote that makes a sentence of its own right after a sentence, in its paragraph or
+        ending the one before, that reports its speaker ("Carter said that for decades critics
+        ... would not happen. "That's because this region ...""): (Speaker, relay, cue) or None."""
         text = self.p.text
         s_start = self.p.sentence_at(q.open_mark)[0]
-        para_start = self.paragraphs[self.paragraph_of(q.open_mark)][0]
-        if text[s_start:q.open_mark].strip() or s_start <= para_start:
+        n = self.paragraph_of(q.open_mark)
+        para_start, para_end = self.paragraphs[n]
+        if text[s_start:q.open_mark].strip():
             return None
+        if s_start <= para_start:
+            # a paragraph that is nothing but the quote, after a paragraph whose last sentence
+            # reports its speaker
+            if n == 0 or q.close_mark is None or text[q.close_mark + 1:para_end].strip(" \t\n.'\"”’"):
+                return None
+            para_start = self.paragraphs[n - 1][0]
+            s_start = self.paragraphs[n - 1][1]
         prev = self.p.sentence_at(s_start - 1)
         if prev[0] < para_start or any(c in text[prev[0]:prev[1]] for c in '"“”«»'):
             return None

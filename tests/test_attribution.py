@@ -186,6 +186,13 @@ CASES = [
      "Putin went on to say that the two nations were \"old friends.\"",
      [("ready to help", "Vladimir Putin", "Vladimir Putin", "Itar-Tass", True, "mixed"),
       ("old friends", "Vladimir Putin", "Putin", "Itar-Tass", True, "mixed")]),
+    # a paragraph that is only a quote, after a paragraph that ends reporting its speaker
+    ("Laura Kent said that for decades critics had predicted a withdrawal, but it would not happen.\n\n"
+     "\"That is because this region matters more than any other.\"",
+     [("That is because this region matters more than any other", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("Laura Kent spoke on Monday. The port will close in May.\n\n"
+     "\"That is because this region matters more than any other.\"",
+     [("That is because this region matters more than any other", None, None, *FIRST_HAND, "direct")]),
     # "who" after an apposition stands for the name, not for the description
     ("The mayor spoke with Laura Kent, now the council leader, who in 2010 said the port was \"a disgrace.\"",
      [("a disgrace", "Laura Kent", "who", *FIRST_HAND, "mixed")]),
