@@ -542,8 +542,10 @@ class Attributor:
         prev = self.p.sentence_at(s_start - 1)
         if prev[0] < para_start or any(c in text[prev[0]:prev[1]] for c in '"“”«»'):
             return None
+        announces = text[prev[0]:prev[1]].rstrip().endswith(":")  # "X released the following statement:"
         for tok in self.p.tokens_in(*prev):
-            if self._is_cue(tok) and not self._hypothetical(tok):
+            if self._is_cue(tok) and not self._hypothetical(tok) or announces and tok.dep_ == "ROOT" \
+                    and tok.tag_.startswith("VB") and any(c.dep_ == "nsubj" for c in tok.children):
                 speaker, relay = self._speaker_of_cue(tok)
                 if speaker is not None and speaker.mention is not None and speaker.kind != "unnamed":
                     return speaker, relay, tok

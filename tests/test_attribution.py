@@ -193,6 +193,10 @@ CASES = [
     ("Laura Kent spoke on Monday. The port will close in May.\n\n"
      "\"That is because this region matters more than any other.\"",
      [("That is because this region matters more than any other", None, None, *FIRST_HAND, "direct")]),
+    ("When the port closed, Laura Kent released the following statement:\n\n"
+     "\"We offer our condolences to the families of the workers.\"",
+     [("We offer our condolences to the families of the workers", "Laura Kent", "Laura Kent", *FIRST_HAND,
+       "direct")]),
     # "who" after an apposition stands for the name, not for the description
     ("The mayor spoke with Laura Kent, now the council leader, who in 2010 said the port was \"a disgrace.\"",
      [("a disgrace", "Laura Kent", "who", *FIRST_HAND, "mixed")]),
