@@ -15,7 +15,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-poll``: "In a CNN poll, Clinton led ..." / "..., in the survey".
 - ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
 - ``claim-noun``: a stance named by a noun, with its owner and what it is about ("her
-  criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...").
+  criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...",
+  "she raised questions about ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
 - ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
@@ -73,7 +74,8 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("allegations", "of"), ("accusation", "of"), ("endorsement", "of"), ("praise", "for"), ("promise", ""),
     ("promises", ""), ("pledge", ""), ("vow", ""), ("decision", ""), ("insistence", "on"), ("belief", "in"),
     ("warning", "about"), ("warnings", "about"), ("demand", "for"), ("demands", "for"), ("defense", "of"),
-    ("assertion", ""), ("suggestion", ""), ("argument", "for"), ("charge", ""), ("charges", ""))}
+    ("assertion", ""), ("suggestion", ""), ("argument", "for"), ("charge", ""), ("charges", ""),
+    ("support", "for"), ("questions", "about"), ("concerns", "about"), ("doubts", "about"))}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
 LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "live", "analysis", "opinion",
@@ -251,6 +253,9 @@ class ClaimFinder:
         if source is None:
             source = next((g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "from"
                            for g in c.children if g.dep_ == "pobj"), None)
+        if source is None and noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
+            # "Ryan voiced support for the plan", "she raised questions about ...": the subject's
+            source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if source is None or source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
             return None
         about = [c for c in noun.children if c.i > noun.i and (

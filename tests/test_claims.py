@@ -35,6 +35,8 @@ CASES = [
      "the noise at the harbor", "John Smith", "complaints", "claim-noun"),
     ("Mary Jones spoke on Monday. Her decision to close the harbor angered the fishermen.", "to close the harbor",
      "Mary Jones", "decision", "claim-noun"),
+    ("Senator Mary Jones spoke on Monday. The senator raised questions about the harbor deal.", "the harbor deal",
+     "Mary Jones", "questions", "claim-noun"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
