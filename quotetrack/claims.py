@@ -17,6 +17,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-noun``: a stance named by a noun, with its owner and what it is about ("her
   criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...",
   "she raised questions about ...").
+- ``claim-adjective``: a stance named by an adjective ("X is critical of ...", "X was
+  confident that ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
 - ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
@@ -41,7 +43,7 @@ from .attribution import TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
-CONFIDENCE = {"claim-reportedly": 0.5, "claim-label": 0.7, "claim-poll": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
+CONFIDENCE = {"claim-adjective": 0.6, "claim-reportedly": 0.5, "claim-label": 0.7, "claim-poll": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
               "claim-according-to": 0.8, "claim-colon": 0.7, "claim-noun": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
@@ -84,6 +86,9 @@ LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "
                "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check"}
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd"}
+# adjectives of stance or belief: "critical of", "skeptical about", "confident that"
+ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "hopeful", "convinced", "dismissive",
+                  "confident"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 
@@ -175,6 +180,11 @@ class ClaimFinder:
             return
         if self._in_quote(self.p.off(tok)):
             return
+        if tok.tag_ == "JJ" and tok.text.lower() in ADJECTIVE_CUES and tok.dep_ == "acomp":
+            found = self._adjective_claim(tok)
+            if found is not None:
+                yield found
+            return
         if tok.tag_ in ("NN", "NNS") and tok.text.lower() in NOUN_CUES:
             found = self._noun_claim(tok)
             if found is not None:
@@ -243,6 +253,17 @@ class ClaimFinder:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1
                  and not any(_when(g) for g in c.children if g.dep_ == "pobj")]
         yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
+
+    def _adjective_claim(self, adj):
+        """A stance named by an adjective: "Ryan is critical of the plan", "she was confident
+        that the bill would pass"; the source is the subject."""
+        source = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+        about = [g for c in adj.children if c.dep_ == "prep" and c.text.lower() in ("of", "about")
+                 for g in c.children if g.dep_ in ("pobj", "pcomp")] or \
+            [c for c in adj.children if c.dep_ == "ccomp"]
+        if source is None or not about:
+            return None
+        return self._extent(about), (self.p.off(adj), self.p.end(adj)), None, source, "claim-adjective"
 
     def _noun_claim(self, noun):
         """A stance named by a noun, with whose it is and what it is about: "his criticism of

@@ -37,6 +37,10 @@ CASES = [
      "Mary Jones", "decision", "claim-noun"),
     ("Senator Mary Jones spoke on Monday. The senator raised questions about the harbor deal.", "the harbor deal",
      "Mary Jones", "questions", "claim-noun"),
+    # a stance named by an adjective
+    ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
+    ("Mary Jones was confident that the bill would pass.", "that the bill would pass", "Mary Jones", "confident",
+     "claim-adjective"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
