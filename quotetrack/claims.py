@@ -54,8 +54,9 @@ NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find",
              "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
              "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine", "recall", "plan",
              "favor", "favour", "point"}
-# "spoke to reporters", "talked on Monday": only what they spoke about is a claim
-ABOUT_ONLY = {"speak", "talk", "add", "write"}
+# "spoke to reporters", "talked on Monday": only what they spoke about is a claim; "pushed for
+# a vote", not "pushed to the limit"
+ONLY_PREP = {"speak": {"about"}, "talk": {"about"}, "add": {"about"}, "write": {"about"}, "push": {"for"}}
 # "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue
 SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "although", "because", "since",
                  "until", "once", "whether", "unless", "where"}
@@ -241,7 +242,7 @@ class ClaimFinder:
                 yield self._extent([], clause, cue=tok, sided=False), (cue[0], self.p.end(marks[0])), tok, None, \
                     "claim-object"
                 return
-            allowed = {"about"} if lemma in ABOUT_ONLY else CONTENT_PREPS
+            allowed = ONLY_PREP.get(lemma, CONTENT_PREPS)
             preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in allowed
                      and 0 < c.i - tok.i <= 2]
             objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]

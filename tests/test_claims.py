@@ -70,6 +70,8 @@ CASES = [
      "The mayor has won 758 votes so far", "CNN", "according to", "claim-according-to"),
     ("Mary Jones called for the mayor to resign.", "the mayor to resign", "Mary Jones", "called for",
      "claim-object"),
+    ("Mary Jones pushed for a ban on plastic bags.", "a ban on plastic bags", "Mary Jones", "pushed for",
+     "claim-object"),
     ("Mary Jones pointed to the budget deficit.", "the budget deficit", "Mary Jones", "pointed to", "claim-object"),
     # a poll frames the clause it is in
     ("In a new CNN poll, the mayor held a six-point lead over her rival.",
