@@ -53,7 +53,7 @@ CASES = [
     ("Mary Jones wants to support the plan.", "to support the plan", "Mary Jones", "wants", "claim-object"),
     # a clause opened by "after", "as", "when" is no inserted cue: only the announced object
     ("Sales fell after John Smith announced the merger.", "the merger", "John Smith", "announced", "claim-object"),
-    ("Sanders pushed for a single-payer system, while Clinton slammed his proposal as too vague.",
+    ("Sanders campaigned across Iowa, while Clinton slammed his proposal as too vague.",
      "his proposal as too vague", "Clinton", "slammed", "claim-object"),
     # what the object is shown with, accused of ... is part of the claim; when it happened is not
     ("The new poll showed Clinton with a narrow lead over Trump.", "Clinton with a narrow lead over Trump",
