@@ -197,6 +197,8 @@ CASES = [
      "\"We offer our condolences to the families of the workers.\"",
      [("We offer our condolences to the families of the workers", "Laura Kent", "Laura Kent", *FIRST_HAND,
        "direct")]),
+    ("The talks stalled. Laura Kent speculated that they would end soon.\n\n\"We are close to a deal.\"",
+     [("We are close to a deal", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
     # "who" after an apposition stands for the name, not for the description
     ("The mayor spoke with Laura Kent, now the council leader, who in 2010 said the port was \"a disgrace.\"",
      [("a disgrace", "Laura Kent", "who", *FIRST_HAND, "mixed")]),
