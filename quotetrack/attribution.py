@@ -293,8 +293,9 @@ class Attributor:
             return False  # "shot back", "went on", but not "shot" or "went"
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
-        if lemma in ("continue", "go"):
-            return not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)  # "will continue to be"
+        if lemma in ("continue", "go"):  # "will continue to be", but "continued his remarks"
+            return not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and c.text.lower() not in SPEECH_NOUNS
+                           for c in tok.children)
         return True
 
     def _hypothetical(self, tok) -> bool:

@@ -199,6 +199,8 @@ CASES = [
        "direct")]),
     ("The talks stalled. Laura Kent speculated that they would end soon.\n\n\"We are close to a deal.\"",
      [("We are close to a deal", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    ("Laura Kent spoke on Monday.\n\nKent continued her remarks.\n\n\"We are close to a deal.\"",
+     [("We are close to a deal", "Laura Kent", "Kent", *FIRST_HAND, "direct")]),
     # "who" after an apposition stands for the name, not for the description
     ("The mayor spoke with Laura Kent, now the council leader, who in 2010 said the port was \"a disgrace.\"",
      [("a disgrace", "Laura Kent", "who", *FIRST_HAND, "mixed")]),
