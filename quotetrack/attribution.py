@@ -65,8 +65,9 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
 TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
-CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-near": 0.85, "according-to": 0.9, "colon": 0.85, "dash": 0.85, "headline": 0.7, "cue-noun": 0.8,
-              "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75, "subject": 0.6, None: 0.3}
+CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-noun": 0.8, "cue-near": 0.85, "according-to": 0.9,
+              "colon": 0.85, "dash": 0.85, "headline": 0.7, "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75,
+              "subject": 0.6, None: 0.3}
 
 
 @dataclass

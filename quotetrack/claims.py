@@ -43,8 +43,9 @@ from .attribution import TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
-CONFIDENCE = {"claim-adjective": 0.6, "claim-reportedly": 0.5, "claim-label": 0.7, "claim-poll": 0.7, "claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-seem": 0.5,
-              "claim-according-to": 0.8, "claim-colon": 0.7, "claim-noun": 0.6}
+CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
+              "claim-poll": 0.7, "claim-seem": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
+              "claim-adjective": 0.6, "claim-label": 0.7}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "warn", "write", "ask"}
@@ -128,47 +129,39 @@ class ClaimFinder:
 
     def find(self) -> list[Quote]:
         out, seen = [], set()
-        for off, doc in self.p.parts:
-            for tok in doc:
-                for content, cue_span, cue_tok, source_tok, sieve in self._from_token(tok):
-                    if content is None:
-                        continue
-                    start, end = self._trim(*content)
-                    if end - start < 3 or (start, end) in seen or start < self.p.body_start \
-                            or self._only_quoted(start, end) or self._mostly_quoted(start, end):
-                        continue
-                    seen.add((start, end))
-                    claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve)
-                    if claim is not None:
-                        out.append(claim)
-        for start, end, colon, speaker in self._labelled_lines():
-            start, end = self._trim(start, end)
-            if end - start >= 3 and (start, end) not in seen and start >= self.p.body_start \
-                    and not self._only_quoted(start, end) and not self._mostly_quoted(start, end):
-                seen.add((start, end))
-                claim = self._record(start, end, colon, None, None, "claim-label", speaker)
-                if claim is not None:
-                    out.append(claim)
-        return _outermost(sorted(out, key=lambda c: (c.start, c.end)))
+        found = [f for _, doc in self.p.parts for tok in doc for f in self._from_token(tok)]
+        found += [(content, colon, None, None, "claim-label", speaker)
+                  for content, colon, speaker in self._labelled_lines()]
+        for content, cue_span, cue_tok, source_tok, sieve, *speaker in found:
+            if content is None:
+                continue
+            start, end = self._trim(*content)
+            if end - start < 3 or (start, end) in seen or start < self.p.body_start \
+                    or self._only_quoted(start, end) or self._mostly_quoted(start, end):
+                continue
+            seen.add((start, end))
+            claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
+            if claim is not None:
+                out.append(claim)
+        return _outermost(out)
 
     def _labelled_lines(self):
         """"Roger Stone: Don't Trust the Voting Machines" as a headline, "BENENSON: Senator
         Sanders does ..." as a transcript turn: a name and a colon open the line, and the rest
-        of it, unquoted, is what they said. -> (start, end, colon span, speaker)."""
+        of it, unquoted, is what they said. -> ((start, end), colon span, speaker)."""
         text = self.p.text
         first = self.p.first_line_start
         m = HEADLINE_LABEL.match(text, first, self.p.first_line_end)
         if m and m.group(1).lower() not in LABEL_WORDS and m.group(1).split()[0].lower() not in LABEL_WORDS:
             speaker = self.attributor.headline_name(m.group(1).split(), m.start(1), m.end(1))
-            yield m.end(), self.p.first_line_end, (m.end(1), m.end(1) + 1), speaker
+            yield (m.end(), self.p.first_line_end), (m.end(1), m.end(1) + 1), speaker
         for start, end in self.attributor.paragraphs:
-            if start <= first:
+            speaker = self.attributor._transcript_label(start) if start > first else None
+            if speaker is None:
                 continue
-            turn = TRANSCRIPT_LABEL.match(text, start, end)
-            if turn and text[turn.end():turn.end() + 1] not in QUOTE_MARKS:
-                speaker = self.attributor._transcript_label(start)
-                if speaker is not None:
-                    yield turn.end(), end, (turn.end(1), turn.end(1) + 1), speaker
+            colon = speaker.mention.end  # the label ends with a colon and a space or tab
+            if text[colon + 2:colon + 3] not in QUOTE_MARKS:
+                yield (colon + 2, end), (colon, colon + 1), speaker
 
     # ------------------------------------------------------------------ finding content
     def _from_token(self, tok):
@@ -325,16 +318,14 @@ class ClaimFinder:
             return None
         to = doc[tok.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs or self._in_quote(self.p.off(tok)):
-            return None
-        return self._framed(tok, to, objs[0], "claim-according-to")
+        return self._framed(tok, to, objs[0], "claim-according-to") if objs else None
 
     def _in_poll(self, tok):
         """"In a CNN poll, Clinton led by 24 points", "... 49% to 41%, in the survey": a poll
         is the source of the clause it frames."""
         objs = [c for c in tok.children if c.dep_ == "pobj" and c.text.lower() in POLL_NOUNS]
         verb = tok.head
-        if not objs or self._in_quote(self.p.off(tok)) or not verb.tag_.startswith("VB") or verb.dep_ == "relcl" \
+        if not objs or not verb.tag_.startswith("VB") or verb.dep_ == "relcl" \
                 or any(c.dep_ in SUBJ and c.tag_ in ("WP", "WDT") for c in verb.children):
             return None  # "Just 13% of voters in the survey", "Trump, who leads in the polls"
         return self._framed(tok, tok, objs[0], "claim-poll")
@@ -342,6 +333,8 @@ class ClaimFinder:
     def _framed(self, tok, to, source, sieve):
         """The clause that the phrase from ``tok`` to ``to`` ("according to X", "in X") frames,
         with ``source`` as its source."""
+        if self._in_quote(self.p.off(tok)):
+            return None
         head = tok.head
         while head.head.i != head.i and not head.tag_.startswith(("VB", "MD")):
             head = head.head
@@ -536,15 +529,14 @@ def _place_like(speaker: Speaker) -> bool:
 
 
 def _outermost(claims: list[Quote]) -> list[Quote]:
-    """Claims not lying inside another claim's content: in "Trump said he wants to build a
-    wall", what he said is one claim, not a second one for "wants"."""
-    spans = sorted(((c.start, -c.end) for c in claims))
-    inner, reach = set(), -1
-    for start, neg_end in spans:
-        if -neg_end <= reach:
-            inner.add((start, -neg_end))
-        reach = max(reach, -neg_end)
-    return [c for c in claims if (c.start, c.end) not in inner]
+    """Claims not lying inside another claim's content, in text order: in "Trump said he wants
+    to build a wall", what he said is one claim, not a second one for "wants"."""
+    out, reach = [], -1
+    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if claim.end > reach:
+            out.append(claim)
+        reach = max(reach, claim.end)
+    return out
 
 
 def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> list[Quote]:
