@@ -100,6 +100,7 @@ class ArticleParse:
         self.offset_of = {id(doc): off for off, doc in parts}
         self.quoted = sorted((q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in spans)
         self._quoted_starts = [s for s, _ in self.quoted]
+        self.double_marked = any(q.mark not in "'‘’" for q in spans)  # the article's own quote style
         tag_known_surnames([doc for _, doc in parts])
         self.people = People([(q.open_mark, q.end) for q in spans])
         for off, doc in parts:
@@ -229,8 +230,8 @@ class Attributor:
         quote.confidence = round(conf, 2)
         if speaker is None or speaker.name is None and speaker.mention is None:
             quote.flags.append(self._unattributed_flag(q))
-        elif self._names_a_work(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
-            # "Related:" and titles are labels, not words spoken
+        elif self._names_a_work(q) or self._is_subhead(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
+            # "Related:", titles and subheads are labels, not words spoken
             quote.flags.append("title")
         else:
             self.previous = quote
@@ -906,6 +907,17 @@ class Attributor:
         before = text[max(0, q.open_mark - 25):q.open_mark].lower()
         return re.search(r"(['’]s?|\b(on|to|for|of|titled|called|named|entitled|show|program|programme|"
                          r"book|film|movie|series|episode|column|documentary|album|song))\s*$", before) is not None
+
+    def _is_subhead(self, q: QuoteSpan) -> bool:
+        """A short line that is nothing but a phrase in single marks, in an article that quotes
+        with double marks, is a subhead: headlines put their quotes in single marks."""
+        if q.mark not in "'‘’" or not self.p.double_marked or q.close_mark is None \
+                or q.open_mark < self.p.first_line_end:
+            return False
+        p_start, p_end = self.paragraphs[self.paragraph_of(q.open_mark)]
+        line = self.p.text[p_start:p_end].strip()
+        return p_start == q.open_mark and len(line) == q.close_mark + 1 - q.open_mark \
+            and len(self.p.text[q.start:q.end].split()) <= 8
 
     def _unattributed_flag(self, q: QuoteSpan) -> str:
         words = self.p.text[q.start:q.end].split()

@@ -4,7 +4,7 @@ Pairs quote marks by their type and their surroundings, in one pass over the tex
 straight ``"`` and doubled ``''`` (as in some wire and newspaper archives), curly ``“ ”``,
 low-high ``„ “`` / ``„ ”``, guillemets ``« »``, and single ``‘ ’`` and ``'`` (a ``’`` or
 ``'`` between letters or before a digit is an apostrophe, never a mark). Marks
-nested inside an open quote stay inside it. A quote that is still open at the end of its
+nested inside an open quote stay inside it; a paragraph may open with a wrongly curled ``”``. A quote that is still open at the end of its
 paragraph is closed there and flagged ``unclosed``, unless the next paragraph reopens with
 a mark of the same kind (the multi-paragraph convention), in which case the piece is
 flagged ``continues`` and the next piece ``continued``.
@@ -166,7 +166,9 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
                 low_open = bool(stack) and stack[-1][2] == "„"
                 action = "close" if open_double and (low_open or (can_close and not can_open)) else "open"
             elif ch == "”":
-                action = "close" if open_double else ("open" if can_open and not can_close else None)
+                action = "close" if open_double else (
+                    "open" if can_open and not can_close or i == p_start and "”" in text[m.end():p_end]
+                    else None)  # a paragraph may open with a wrongly curled ”
             else:  # straight "
                 if open_double and (can_close or not can_open):
                     action = "close"

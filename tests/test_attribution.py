@@ -324,6 +324,18 @@ def test_titles_are_shown_flagged_with_show_all(extractor):
     assert text[qs[0].start:qs[0].end] == "Saturday Night Live"
 
 
+@pytest.mark.parametrize("body, expected", [
+    # single marks in a double-marked article, alone on a line: a subhead, not a quote
+    ("Laura Kent said: \"We are ready.\"\n\n'A Fight to the Finish.'\n\nThe talks begin on Monday.",
+     [("We are ready.", "Laura Kent")]),
+    # ... but in an article that quotes with single marks, it is a quote
+    ("Laura Kent said: 'We are ready.'\n\n'We will see it through.'\n\nThe talks begin on Monday.",
+     [("We are ready.", "Laura Kent"), ("We will see it through.", "Laura Kent")]),
+])
+def test_subheads_in_single_marks(extract_text, body, expected):
+    assert [(q.text, q.speaker) for q in quotes(extract_text, body)] == expected
+
+
 def test_first_hand_quote_records_the_article_outlet(extract_text):
     [q] = quotes(extract_text, "Daniel Okafor said he was \"ready to talk.\"", outlet="The Morning Star")
     assert (q.outlet, q.relayed) == ("The Morning Star", False)

@@ -29,6 +29,10 @@ def found(text):
     ("The minister said 'we will win' on Monday.", [("we will win", [])]),
     ('"First," she said, "and second."', [("First,", []), ("and second.", [])]),
     ('("Yes") was the answer.', [("Yes", [])]),
+    # a paragraph may open with a wrongly curled closing mark
+    ("Intro.\n\n” … what I learned is that ‘terrorists’ is heard as a slur,” he said.",
+     [("… what I learned is that ‘terrorists’ is heard as a slur,", [])]),
+    ("Intro.\n\n” he said.", []),
 ])
 def test_marks(text, expected):
     assert found(text) == expected
