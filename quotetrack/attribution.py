@@ -20,6 +20,8 @@ its name is kept in ``Quote.sieve``:
 8. ``subject``: a quoted phrase in a clause whose subject is a known person.
 9. ``backfill`` (over the whole article): a quote with no speaker that runs straight into
    an attributed one.
+10. ``in-claim`` (in ``claims``, once claims are found): a quoted phrase no cue reaches,
+   inside a claim's content, is the claim source's words.
 
 The speaker is the subject of the cue, climbing through "went on to say", "noting that" and
 the like; "X quoted Y as saying" makes Y the speaker and X the relaying outlet. Pronouns and

@@ -542,3 +542,26 @@ def _outermost(claims: list[Quote]) -> list[Quote]:
 def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> list[Quote]:
     """The indirect claims of a parsed article whose quotes are ``quotes``."""
     return ClaimFinder(parse, attributor, quotes).find()
+
+
+# claims whose content is the source's own proposition; a quoted phrase in it is their words
+VOICING_SIEVES = {"claim-ccomp", "claim-object", "claim-seem", "claim-reportedly", "claim-according-to"}
+
+
+def voice_scare_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
+    """A quoted phrase that no cue attributes is a scare quote, unless it lies inside a claim:
+    in "a federal judge found that the handling created a “reasonable suspicion”", the
+    phrase is the judge's. It takes the claim's source, as a mixed quote."""
+    spans = sorted((c.start, c.end, c) for c in claims if c.sieve in VOICING_SIEVES and c.speaker)
+    starts = [s for s, _, _ in spans]
+    for q in quotes:
+        if "scare" not in q.flags:
+            continue
+        i = bisect_right(starts, q.start) - 1  # claims nest in none, so only this one can hold it
+        if i < 0 or spans[i][1] < q.end:
+            continue
+        claim = spans[i][2]
+        q.speaker, q.speaker_mention, q.speaker_role = claim.speaker, claim.speaker_mention, claim.speaker_role
+        q.speaker_kind, q.cue, q.outlet, q.relayed = claim.speaker_kind, claim.cue, claim.outlet, claim.relayed
+        q.kind, q.sieve, q.confidence = "mixed", "in-claim", round(0.8 * claim.confidence, 2)
+        q.flags.remove("scare")

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from . import nlp as nlp_mod
 from .attribution import ArticleParse, Attributor
-from .claims import find_claims
+from .claims import find_claims, voice_scare_quotes
 from .clean import clean
 from .quotemarks import paragraphs, scan
 from .errors import ExtractError
@@ -116,10 +116,12 @@ class Extractor:
         parse = ArticleParse(article, docs, spans)
         attributor = Attributor(parse, paragraphs(cleaned))
         found = attributor.backfill([attributor.attribute(span) for span in spans])
+        if not self.claims:
+            return [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
+        claims = find_claims(parse, attributor, [q for q in found if not HIDDEN_FLAGS & set(q.flags)])
+        voice_scare_quotes(found, claims)
         quotes = [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
-        if self.claims:
-            quotes = sorted(quotes + find_claims(parse, attributor, quotes), key=lambda q: (q.start, q.end))
-        return quotes
+        return sorted(quotes + claims, key=lambda q: (q.start, q.end))
 
 
 _worker: Extractor | None = None

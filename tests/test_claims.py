@@ -120,6 +120,18 @@ def test_mixed_claim_covers_the_fragment(extract_text):
     assert claim.speaker == fragment.speaker == "John Smith"
 
 
+def test_a_scare_quote_inside_a_claim_is_the_sources(extract_text):
+    text = "A federal judge found that the handling created at least a “reasonable suspicion” of bad faith."
+    claim, fragment = extract_text(text)
+    assert (claim.kind, claim.sieve, claim.speaker) == ("indirect", "claim-ccomp", "A federal judge")
+    assert (fragment.text, fragment.kind, fragment.sieve) == ("reasonable suspicion", "mixed", "in-claim")
+    assert (fragment.speaker, fragment.cue.text, fragment.flags) == ("A federal judge", "found", [])
+
+
+def test_a_scare_quote_outside_claims_stays_hidden(extract_text):
+    assert extract_text("Party elites, the now-derided “establishment,” are acquiescing.") == []
+
+
 def test_records_sorted_and_sliced(extractor):
     text = ('Headline\n\nJohn Smith said the tax would rise. "It is fair," he added, insisting that '
             'voters agreed.\n\nThe economy is improving, according to the ministry.')
