@@ -231,7 +231,10 @@ class Attributor:
             conf *= 0.6
         quote.confidence = round(conf, 2)
         if speaker is None or speaker.name is None and speaker.mention is None:
-            quote.flags.append(self._unattributed_flag(q))
+            flag = self._unattributed_flag(q)
+            if flag == "title" and not self._names_a_work(q) and q.open_mark >= self.p.first_line_end:
+                flag = "scare"  # "a 'Make America Great Again' crowd": a phrase, not a work's name
+            quote.flags.append(flag)
         elif self._names_a_work(q) or self._is_subhead(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
             # "Related:", titles and subheads are labels, not words spoken
             quote.flags.append("title")

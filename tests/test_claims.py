@@ -128,6 +128,13 @@ def test_a_scare_quote_inside_a_claim_is_the_sources(extract_text):
     assert (fragment.speaker, fragment.cue.text, fragment.flags) == ("A federal judge", "found", [])
 
 
+def test_a_title_cased_phrase_inside_a_claim_is_quoted_but_a_show_is_not(extract_text):
+    _, fragment = extract_text("The survey found that the “Make America Great Again” crowd was growing.")
+    assert (fragment.text, fragment.speaker, fragment.sieve) == ("Make America Great Again", "The survey", "in-claim")
+    [claim] = extract_text("The survey found that viewers of “Meet the Press” were older.")
+    assert claim.kind == "indirect"
+
+
 def test_a_scare_quote_outside_claims_stays_hidden(extract_text):
     assert extract_text("Party elites, the now-derided “establishment,” are acquiescing.") == []
 
