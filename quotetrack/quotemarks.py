@@ -12,6 +12,7 @@ flagged ``continues`` and the next piece ``continued``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "“„"
@@ -91,6 +92,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
 _ELIDED_YEAR = re.compile(r"\d\d(?!\d)")
 
 
+def _opens_paragraph(text: str, p_start: int, i: int) -> bool:
+    """Is ``i`` the paragraph's first visible character (invisible format marks aside)?"""
+    return all(unicodedata.category(c) == "Cf" for c in text[p_start:i])
+
+
 def scan(text: str) -> list[QuoteSpan]:
     """All outermost quoted spans of ``text``, in order. Never raises; linear in len(text)."""
     spans: list[QuoteSpan] = []
@@ -167,7 +173,8 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
                 action = "close" if open_double and (low_open or (can_close and not can_open)) else "open"
             elif ch == "”":
                 action = "close" if open_double else (
-                    "open" if can_open and not can_close or i == p_start and "”" in text[m.end():p_end]
+                    "open" if can_open and not can_close or _opens_paragraph(text, p_start, i)
+                    and "”" in text[m.end():p_end]
                     else None)  # a paragraph may open with a wrongly curled ”
             else:  # straight "
                 if open_double and (can_close or not can_open):

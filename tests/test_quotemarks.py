@@ -33,6 +33,7 @@ def found(text):
     ("Intro.\n\n” … what I learned is that ‘terrorists’ is heard as a slur,” he said.",
      [("… what I learned is that ‘terrorists’ is heard as a slur,", [])]),
     ("Intro.\n\n” he said.", []),
+    ("Intro.\n\n\u202a”Children are gifts,” said John.", [("Children are gifts,", [])]),
 ])
 def test_marks(text, expected):
     assert found(text) == expected
