@@ -67,6 +67,8 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
 TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
+# verbs whose object is the one addressed ("told reporters", "asked him"), not what is said
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "warn", "write", "ask"}
 CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-noun": 0.8, "cue-near": 0.85, "according-to": 0.9,
               "colon": 0.85, "dash": 0.85, "headline": 0.7, "continuation": 0.8, "cue-before": 0.75, "backfill": 0.75,
               "subject": 0.6, None: 0.3}
@@ -937,8 +939,11 @@ _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "w
 
 def _reports_its_own(cue) -> bool:
     """Does a reporting verb come with its own content ("She noted a rally on Saturday",
-    "He added that ...")? Then it reports that, not the quote before it."""
-    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children)
+    "He added that ...")? Then it reports that, not the quote before it. Whom one tells or
+    asks ("..." Trump asked reporters) is not content."""
+    addressed = cues().speech_lemma(cue.text) in ADDRESSEE_VERBS
+    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not addressed
+               for c in cue.children if c.i > cue.i)
 
 
 def _k(tok) -> tuple[int, int]:

@@ -39,7 +39,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
-from .attribution import TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
+from .attribution import ADDRESSEE_VERBS, TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
@@ -48,7 +48,6 @@ CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "
               "claim-adjective": 0.6, "claim-label": 0.7}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
-ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "warn", "write", "ask"}
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
 # as saying ...": the claim is what "saying" governs
 NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",

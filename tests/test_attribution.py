@@ -36,6 +36,9 @@ CASES = [
      [("We will appeal", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     ("Laura Kent told reporters: \"The budget is balanced.\"",
      [("The budget is balanced", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # whom the speaker asks is no content of the verb's own: the question is the quote
+    ("Laura Kent spoke on Monday.\n\n\"Do you think I will change?\" Kent asked reporters.",
+     [("Do you think I will change?", "Laura Kent", "Kent", *FIRST_HAND, "direct")]),
     ("The council met on Monday.\n\n\"The roads will be repaired,\" the governor added.",
      [("The roads will be repaired", "the governor", "the governor", *FIRST_HAND, "direct")]),
     ("Daniel Okafor insisted that the ruling was \"deeply unfair.\"",
