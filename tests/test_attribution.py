@@ -327,6 +327,12 @@ def test_titles_are_shown_flagged_with_show_all(extractor):
     assert text[qs[0].start:qs[0].end] == "Saturday Night Live"
 
 
+@pytest.mark.parametrize("verb", ["barked", "growled", "snarled", "bellowed"])
+def test_manner_of_speaking_verbs_are_cues(extract_text, verb):
+    [q] = quotes(extract_text, f"The hall was full.\n\n\"Sit down,\" Laura Kent {verb} at the crowd.")
+    assert (q.speaker, q.cue and q.cue.text, q.sieve) == ("Laura Kent", verb, "cue-tree")
+
+
 @pytest.mark.parametrize("body, expected", [
     # single marks in a double-marked article, alone on a line: a subhead, not a quote
     ("Laura Kent said: \"We are ready.\"\n\n'A Fight to the Finish.'\n\nThe talks begin on Monday.",
