@@ -202,7 +202,13 @@ class ClaimFinder:
         ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
         if ccomps:
             for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
-                yield self._extent([c], cue=tok), cue, tok, None, "claim-ccomp"
+                content, nxt = self._extent([c], cue=tok), self._next_report(c, tok)
+                if content is not None and nxt is not None:
+                    first = nxt.left_edge
+                    while first.i > c.left_edge.i and first.nbor(-1).dep_ in ("cc", "punct"):
+                        first = first.nbor(-1)  # "..., and said": the joint goes too
+                    content = (content[0], min(content[1], self.p.off(first)))
+                yield content, cue, tok, self._first_reporter(tok), "claim-ccomp"
             return
         head = tok.head
         if tok.dep_ in ("parataxis", "advcl") and head.i != tok.i and head.tag_.startswith(("VB", "MD")) \
@@ -304,6 +310,31 @@ class ClaimFinder:
                             or c.dep_ == "advmod" and c.text.lower() in SUBORDINATORS for t in c.subtree}
         return self._extent([], [t for t in tok.subtree if _k(t) not in drop and not t.is_space], cue=tok,
                             sided=False)
+
+    def _next_report(self, clause, cue):
+        """The reporting verb of the source's next report inside ``clause`` ("said Gates was
+        not involved and said Manafort was not", "..., noting that ..."), or None: a reporting
+        verb without a subject of its own, in the cue's tense or a participle, reports anew
+        (the parse often hangs it inside the first report)."""
+        for t in clause.subtree:
+            if t.i > clause.i and t.dep_ in ("conj", "advcl") and self._is_cue(t) \
+                    and (t.tag_ == cue.tag_ or t.tag_ == "VBG" and t.dep_ == "advcl") \
+                    and not any(c.dep_ in SUBJ for c in t.children):
+                return t
+        return None
+
+    def _first_reporter(self, tok):
+        """The subject of the report that ``tok`` goes on from, when ``tok`` is its next
+        report; else None (the cue's own subject is found the usual way)."""
+        if tok.dep_ not in ("conj", "advcl") or any(c.dep_ in SUBJ for c in tok.children):
+            return None
+        for h in list(tok.ancestors)[:6]:
+            for c in h.children:
+                if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i and self._is_cue(h):
+                    nxt = self._next_report(c, h)
+                    if nxt is not None and nxt.i == tok.i:
+                        return next((s for s in h.children if s.dep_ in SUBJ), None)
+        return None
 
     @staticmethod
     def _subordinate(tok) -> bool:

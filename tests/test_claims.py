@@ -92,6 +92,21 @@ def test_claim(extract_text, text, content, speaker, cue, sieve):
     assert [(q.text, q.speaker, q.cue.text, q.sieve) for q in claims] == [(content, speaker, cue, sieve)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the parse hangs the second report inside the first one's content
+    ("But Mary Jones said John Gates was not working for the party and said Paul Manafort was not involved.",
+     [("John Gates was not working for the party", "Mary Jones", "said"),
+      ("Paul Manafort was not involved", "Mary Jones", "said")]),
+    ("Chris Brownell, an audience member, said he makes $41,000 a year and questioned how he would be helped "
+     "by the plan.",
+     [("he makes $41,000 a year", "Chris Brownell", "said"),
+      ("how he would be helped by the plan", "Chris Brownell", "questioned")]),
+])
+def test_a_source_reporting_again_makes_a_second_claim(extract_text, text, expected):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == expected
+
+
 def test_claim_relayed_by_outlet(extract_text):
     (q,) = extract_text("Exports rose by ten percent last year, according to Reuters.")
     assert (q.kind, q.speaker, q.speaker_kind, q.outlet, q.relayed) == ("indirect", "Reuters", "organisation",
