@@ -911,20 +911,26 @@ class Attributor:
         name = text[q.start:q.end].strip().rstrip(".,;:!?")
         if gazetteer().lookup(name) is not None:
             return True
+        close = q.close_mark if q.close_mark is not None else q.end
+        if WORK_ROLE.match(text, close + 1):
+            return True  # "the “Avatar” star", "“Parks and Recreation” creator Mike Schur"
         before = text[max(0, q.open_mark - 25):q.open_mark].lower()
         return re.search(r"(['’]s?|\b(on|to|for|of|titled|called|named|entitled|show|program|programme|"
                          r"book|film|movie|series|episode|column|documentary|album|song))\s*$", before) is not None
 
     def _is_subhead(self, q: QuoteSpan) -> bool:
-        """A short line that is nothing but a phrase in single marks, in an article that quotes
-        with double marks, is a subhead: headlines put their quotes in single marks."""
-        if q.mark not in "'‘’" or not self.p.double_marked or q.close_mark is None \
-                or q.open_mark < self.p.first_line_end:
+        """A line that is nothing but a quote in capitals ("“DIVISIVE, STUPID AND WRONG”"), or
+        a short phrase in single marks in an article that quotes with double marks, is a
+        subhead: headlines put their quotes in single marks."""
+        if q.close_mark is None or q.open_mark < self.p.first_line_end:
             return False
         p_start, p_end = self.paragraphs[self.paragraph_of(q.open_mark)]
-        line = self.p.text[p_start:p_end].strip()
-        return p_start == q.open_mark and len(line) == q.close_mark + 1 - q.open_mark \
-            and len(self.p.text[q.start:q.end].split()) <= 8
+        if p_start != q.open_mark or len(self.p.text[p_start:p_end].strip()) != q.close_mark + 1 - q.open_mark:
+            return False
+        words = self.p.text[q.start:q.end]
+        if len(words.split()) >= 2 and words.isupper():
+            return True
+        return q.mark in "'‘’" and self.p.double_marked and len(words.split()) <= 8
 
     def _unattributed_flag(self, q: QuoteSpan) -> str:
         words = self.p.text[q.start:q.end].split()
@@ -934,6 +940,8 @@ class Attributor:
         return "scare" if len(words) <= 6 else "unattributed"
 
 
+WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
+                       r"episode|season|cast|premiere|finale)\b", re.I)
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 
 

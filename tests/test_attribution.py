@@ -327,6 +327,14 @@ def test_titles_are_shown_flagged_with_show_all(extractor):
     assert text[qs[0].start:qs[0].end] == "Saturday Night Live"
 
 
+@pytest.mark.parametrize("body", [
+    "After the news spread, the “Northern Lights” star posted a long message on Facebook.",
+    "“Northern Lights” creator Laura Kent said the show would return.",
+])
+def test_a_show_named_before_its_star_is_a_title(extract_text, body):
+    assert [q.text for q in quotes(extract_text, body) if q.text == "Northern Lights"] == []
+
+
 @pytest.mark.parametrize("verb", ["barked", "growled", "snarled", "bellowed"])
 def test_manner_of_speaking_verbs_are_cues(extract_text, verb):
     [q] = quotes(extract_text, f"The hall was full.\n\n\"Sit down,\" Laura Kent {verb} at the crowd.")
@@ -337,11 +345,14 @@ def test_manner_of_speaking_verbs_are_cues(extract_text, verb):
     # single marks in a double-marked article, alone on a line: a subhead, not a quote
     ("Laura Kent said: \"We are ready.\"\n\n'A Fight to the Finish.'\n\nThe talks begin on Monday.",
      [("We are ready.", "Laura Kent")]),
+    # a line that is only a quote in capitals is a subhead, whatever its marks
+    ("Laura Kent said: \"We are ready.\"\n\n\"A FIGHT TO THE FINISH\"\n\nThe talks begin on Monday.",
+     [("We are ready.", "Laura Kent")]),
     # ... but in an article that quotes with single marks, it is a quote
     ("Laura Kent said: 'We are ready.'\n\n'We will see it through.'\n\nThe talks begin on Monday.",
      [("We are ready.", "Laura Kent"), ("We will see it through.", "Laura Kent")]),
 ])
-def test_subheads_in_single_marks(extract_text, body, expected):
+def test_subheads(extract_text, body, expected):
     assert [(q.text, q.speaker) for q in quotes(extract_text, body)] == expected
 
 
