@@ -234,7 +234,9 @@ class Attributor:
         quote.confidence = round(conf, 2)
         if speaker is None or speaker.name is None and speaker.mention is None:
             flag = self._unattributed_flag(q)
-            if flag == "title" and not self._names_a_work(q) and q.open_mark >= self.p.first_line_end:
+            if self._names_a_work(q):
+                flag = "title"
+            elif flag == "title" and q.open_mark >= self.p.first_line_end:
                 flag = "scare"  # "a 'Make America Great Again' crowd": a phrase, not a work's name
             quote.flags.append(flag)
         elif self._names_a_work(q) or self._is_subhead(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
@@ -901,8 +903,12 @@ class Attributor:
     def _names_a_work(self, q: QuoteSpan) -> bool:
         """A title-cased quote introduced the way names of shows, books and films are: after a
         possessive ("CNN's “State of the Union”"), "on", "to", "titled" ..., or one the outlet
-        list knows as a programme."""
+        list knows as a programme. A quote cited with its author (""Met accused of
+        whitewashing baby Jesus," by Post's Kathianne Boniello") is a headline, in any case."""
         text = self.p.text
+        close = q.close_mark if q.close_mark is not None else q.end
+        if text[q.start:q.end].rstrip().endswith(",") and BYLINE.match(text, close + 1):
+            return True
         words = [w for w in text[q.start:q.end].split() if w[:1].isalpha()]
         if not words or len(words) > 8 or not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
             return False
@@ -911,7 +917,6 @@ class Attributor:
         name = text[q.start:q.end].strip().rstrip(".,;:!?")
         if gazetteer().lookup(name) is not None:
             return True
-        close = q.close_mark if q.close_mark is not None else q.end
         if WORK_ROLE.match(text, close + 1):
             return True  # "the “Avatar” star", "“Parks and Recreation” creator Mike Schur"
         before = text[max(0, q.open_mark - 25):q.open_mark].lower()
@@ -940,6 +945,7 @@ class Attributor:
         return "scare" if len(words) <= 6 else "unattributed"
 
 
+BYLINE = re.compile(r"\s+by\s+(the\s+)?[A-Z][\w.]*(['’]s?)?\s")
 WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
                        r"episode|season|cast|premiere|finale)\b", re.I)
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}

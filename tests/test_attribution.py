@@ -312,6 +312,12 @@ def test_speaker_kinds(extract_text, body, kind):
 TITLE = "The comedian landed a guest spot on “Saturday Night Live” last year."
 
 
+def test_a_headline_cited_with_its_author_is_a_title(extract_text):
+    body = ("ART BEAT—\"The gallery on Grand Street to close at the end of December after twenty years,\" "
+            "by the Courier's Laura Kent.")
+    assert quotes(extract_text, body) == []
+
+
 def test_titles_are_left_out_by_default(extract_text):
     assert quotes(extract_text, TITLE) == []
 
