@@ -858,10 +858,11 @@ class Attributor:
                 before = text[max(s_start, ms - 30):ms].lower()
                 after = text[me:me + 25].lower()
                 framing = text[s_start:ms].strip().lower() in ("in", "on", "in a", "in an", "on the", "in the")
-                linked = framing or re.search(r"\b(told|tells|telling|to|with|on|interview|according to|wrote in|writing in|"
-                                              r"appeared on|appearing on|speaking to|spoke to|speaking with)\s*(the\s+)?$", before) \
+                linked = framing or re.search(r"\b(told|tells|telling|to|with|on|interview|according to|"
+                                              r"(wrote|writes|writing) (in|for)|appeared on|appearing on|speaking to|"
+                                              r"spoke to|speaking with)\s*((the|a|an)\s+)?$", before) \
                     or re.match(r"['’]s?\s+(\S+\s+)?(interview|show|program|broadcast|essay|op-ed|column|profile|report)|"
-                                r"\s+(interview|essay|op-ed|column|profile)", after)
+                                r"\s+(interview|essay|op-ed|column|profile|piece|article|editorial|panel|podcast)", after)
                 if not linked:
                     continue
                 names = {m.person.canonical for m in self.p.people.mentions if s_start <= m.start < s_end}

@@ -266,6 +266,13 @@ OPENING_CASES = [
       ("a mess", "officials in the capital", "unnamed", *FIRST_HAND, "mixed")]),
     ("Officials said the deal was \"dead.\"",
      [("dead", "Officials", "unnamed", *FIRST_HAND, "mixed")]),
+    # a scene set by writing for an outlet carries over to the writer's next quote
+    ("Writing for the Los Angeles Times, Laura Kent argued that the port was safe.\n\n"
+     "\"We are ready,\" Kent wrote.",
+     [("We are ready", "Laura Kent", "person", "Los Angeles Times", True, "direct")]),
+    ("Writing for a Los Angeles Times panel, Laura Kent argued that the port was safe.\n\n"
+     "\"We are ready,\" Kent wrote.",
+     [("We are ready", "Laura Kent", "person", "Los Angeles Times", True, "direct")]),
 ]
 
 
