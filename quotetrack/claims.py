@@ -381,6 +381,8 @@ class ClaimFinder:
         words = [t for t in after if not t.is_punct]
         clause = bool(words) and words[0].dep_ != "cc" and any(t.dep_ in SUBJ for t in words)
         toks = after if clause or not before else before
+        if toks is before and sieve == "claim-according-to" and head.dep_ != "ROOT":
+            toks = [t for t in tok.sent if t.i < tok.i]  # the parse lost the clause: all before it
         if not toks:
             return None
         cue = (self.p.off(tok), self.p.end(to))

@@ -68,6 +68,10 @@ CASES = [
      "according to", "claim-according-to"),
     ("The mayor has won 758 votes so far, according to a CNN tally, but she needs more.",
      "The mayor has won 758 votes so far", "CNN", "according to", "claim-according-to"),
+    # the parse hangs "according to" on a subordinate verb: the whole clause before it
+    ("Teenage undergraduates with nonexistent credit histories might not be so lucky, according to Jason "
+     "Delisle.", "Teenage undergraduates with nonexistent credit histories might not be so lucky", "Jason Delisle",
+     "according to", "claim-according-to"),
     ("Mary Jones called for the mayor to resign.", "the mayor to resign", "Mary Jones", "called for",
      "claim-object"),
     ("Mary Jones pushed for a ban on plastic bags.", "a ban on plastic bags", "Mary Jones", "pushed for",
