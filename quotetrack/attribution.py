@@ -922,7 +922,8 @@ class Attributor:
             return True  # "the “Avatar” star", "“Parks and Recreation” creator Mike Schur"
         before = text[max(0, q.open_mark - 25):q.open_mark].lower()
         return re.search(r"(['’]s?|\b(on|to|for|of|titled|called|named|entitled|show|program|programme|"
-                         r"book|film|movie|series|episode|column|documentary|album|song))\s*$", before) is not None
+                         r"book|film|movie|series|episode|column|documentary|album|song|podcast|anthem|play|"
+                         r"musical|novel|memoir|poem|hymn|opera|sitcom|newsletter|blog))\s*$", before) is not None
 
     def _is_subhead(self, q: QuoteSpan) -> bool:
         """A line that is nothing but a quote in capitals ("“DIVISIVE, STUPID AND WRONG”"), or

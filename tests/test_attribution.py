@@ -343,8 +343,10 @@ def test_titles_are_shown_flagged_with_show_all(extractor):
 @pytest.mark.parametrize("body", [
     "After the news spread, the “Northern Lights” star posted a long message on Facebook.",
     "“Northern Lights” creator Laura Kent said the show would return.",
+    "Laura Kent said on the podcast “Northern Lights” that the show would return.",
+    "Laura Kent sang the anthem “Northern Lights” at the rally, she said.",
 ])
-def test_a_show_named_before_its_star_is_a_title(extract_text, body):
+def test_names_of_works_are_titles(extract_text, body):
     assert [q.text for q in quotes(extract_text, body) if q.text == "Northern Lights"] == []
 
 
