@@ -67,6 +67,12 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
 TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
+# words that open a line with a colon without naming anyone ("Correction: ...", "UPDATE: ...")
+LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "live", "analysis", "opinion",
+               "editorial", "related", "photos", "correction", "note", "contributing", "read", "more", "latest",
+               "the latest", "also", "listen", "why", "what", "how", "who", "when", "where", "factbox",
+               "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check",
+               "clarification", "disclosure", "editor's", "editors'"}
 # verbs whose object is the one addressed ("told reporters", "asked him"), not what is said
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "reassure", "remind", "notify", "warn", "write", "ask"}
 CONFIDENCE = {"transcript": 0.9, "cue-tree": 0.95, "cue-noun": 0.8, "cue-near": 0.85, "according-to": 0.9,
@@ -419,7 +425,7 @@ class Attributor:
         if i >= 0 and text[i] != ":":
             s_start = self.p.sentence_at(q.open_mark)[0]
             m = re.match(r"[ \t]*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+):\s", text[s_start:q.open_mark])
-            if m is None:
+            if m is None or is_label(m.group(1)):
                 return None, None
             i = s_start + m.end(1)
         if i < 0 or text[i] != ":":
@@ -446,7 +452,7 @@ class Attributor:
         """A transcript turn at ``pos`` opening with its speaker's name in capitals and a colon
         (""PENCE: Well, look, ...""); the name is the person the article calls so."""
         m = TRANSCRIPT_LABEL.match(self.p.text, pos)
-        if m is None or len(m.group(1)) < 3 or fold(m.group(1)) in NOT_NAMES:
+        if m is None or len(m.group(1)) < 3 or fold(m.group(1)) in NOT_NAMES or is_label(m.group(1)):
             return None
         words = [w.capitalize() for w in m.group(1).split()]
         person = self.p.people.find(words, pos) or self.p.people.register(words, None, pos)
@@ -951,6 +957,12 @@ BYLINE = re.compile(r"\s+by\s+(the\s+)?[A-Z][\w.]*(['’]s?)?\s")
 WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
                        r"episode|season|cast|premiere|finale)\b", re.I)
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
+
+
+def is_label(words: str) -> bool:
+    """Does a line open with a label ("Correction", "The Latest") rather than a name?"""
+    words = words.lower()
+    return words in LABEL_WORDS or words.split()[0] in LABEL_WORDS
 
 
 def _reports_its_own(cue) -> bool:

@@ -39,7 +39,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
-from .attribution import ADDRESSEE_VERBS, TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker
+from .attribution import ADDRESSEE_VERBS, TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker, is_label
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
@@ -81,10 +81,6 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("support", "for"), ("questions", "about"), ("concerns", "about"), ("doubts", "about"))}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
-LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "live", "analysis", "opinion",
-               "editorial", "related", "photos", "correction", "note", "contributing", "read", "more", "latest",
-               "the latest", "also", "listen", "why", "what", "how", "who", "when", "where", "factbox",
-               "explainer", "timeline", "review", "interview", "transcript", "podcast", "quiz", "fact check"}
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd"}
 # adjectives of stance or belief: "critical of", "skeptical about", "confident that"
@@ -151,7 +147,7 @@ class ClaimFinder:
         text = self.p.text
         first = self.p.first_line_start
         m = HEADLINE_LABEL.match(text, first, self.p.first_line_end)
-        if m and m.group(1).lower() not in LABEL_WORDS and m.group(1).split()[0].lower() not in LABEL_WORDS:
+        if m and not is_label(m.group(1)):
             speaker = self.attributor.headline_name(m.group(1).split(), m.start(1), m.end(1))
             yield (m.end(), self.p.first_line_end), (m.end(1), m.end(1) + 1), speaker
         for start, end in self.attributor.paragraphs:

@@ -319,6 +319,12 @@ def test_speaker_kinds(extract_text, body, kind):
 TITLE = "The comedian landed a guest spot on “Saturday Night Live” last year."
 
 
+@pytest.mark.parametrize("label", ["Correction", "UPDATE", "Editor's note"])
+def test_a_label_and_a_colon_name_no_speaker(extract_text, label):
+    body = f"{label}: An earlier version of this story misdated the “harbour plan” of the council."
+    assert quotes(extract_text, body) == []
+
+
 def test_a_headline_cited_with_its_author_is_a_title(extract_text):
     body = ("ART BEAT—\"The gallery on Grand Street to close at the end of December after twenty years,\" "
             "by the Courier's Laura Kent.")
