@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
 from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, People, Person, first_name_gender, fold,
-                     role_prefix, run_words, split_role, tag_known_surnames)
+                     opens_sentence, role_prefix, run_words, split_role, tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -1016,7 +1016,7 @@ def _run_around(tok):
             j += 2  # "Holtz-Eakin"
         else:
             break
-    while doc[i].text == "-" or i < tok.i and doc[i].is_sent_start and doc[i].text.lower() in SENTENCE_OPENERS:
+    while doc[i].text == "-" or i < tok.i and doc[i].text.lower() in SENTENCE_OPENERS and opens_sentence(doc[i]):
         i += 1
     return [doc[k] for k in range(i, j + 1)]
 

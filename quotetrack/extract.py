@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 from typing import Iterable, Iterator
 
 from . import nlp as nlp_mod
@@ -21,6 +22,9 @@ from .records import Article, Quote
 # paragraph break, so this costs no accuracy) to keep the memory of a parse batch bounded.
 PART_CHARS = 10_000
 HIDDEN_FLAGS = {"scare", "title"}
+# marked text that nobody said: a transcript's stage direction ("(CROSSTALK)", "[APPLAUSE]"),
+# a byline's sign-off ("Follow Pam Key on Twitter @pamkeyNEN")
+NOT_SPOKEN = re.compile(r"[(\[][A-Z][A-Z .-]*[)\]]\.?|Follow [^\n]{1,60} on Twitter,? @\w+\.?")
 
 
 def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
@@ -112,7 +116,7 @@ class Extractor:
                 docs = []
 
     def _attribute(self, article: Article, cleaned: str, docs) -> list[Quote]:
-        spans = scan(cleaned)
+        spans = [s for s in scan(cleaned) if not NOT_SPOKEN.fullmatch(cleaned[s.start:s.end].strip())]
         parse = ArticleParse(article, docs, spans)
         attributor = Attributor(parse, paragraphs(cleaned))
         found = attributor.backfill([attributor.attribute(span) for span in spans])

@@ -45,7 +45,15 @@ ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", 
                    "first"}
 PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "libertarian", "independent", "green"}
 SENTENCE_OPENERS = {"though", "although", "but", "and", "while", "when", "if", "as", "after", "before",
-                    "because", "since", "yet", "so", "still", "meanwhile", "despite"}
+                    "because", "since", "yet", "so", "still", "meanwhile", "despite",
+                    "follow", "subscribe", "contact", "watch"}  # and a sign-off's imperative
+
+
+def opens_sentence(tok) -> bool:
+    """Is ``tok`` the first word of its sentence (quote marks and brackets before it aside)?"""
+    return tok.is_sent_start or all(t.is_punct for t in tok.doc[tok.sent.start:tok.i])
+
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
@@ -369,7 +377,7 @@ def proper_runs(doc):
             or (run and tok.text in {"-", "."} and tok.whitespace_ == "")
         if ok and tok.text[:1].isalpha() and not tok.text[:1].isupper() and tok.tag_ in PROPER:
             ok = _lowercase_name_part(tok, run)  # otherwise lowercase "proper nouns" are tagging noise
-        if ok and tok.is_sent_start and tok.text.lower() in SENTENCE_OPENERS:
+        if ok and tok.text.lower() in SENTENCE_OPENERS and opens_sentence(tok):
             ok = False  # "Though Trump lost ...": the tagger's capital-letter guess, not a name
         if ok and run and (run[-1].whitespace_ not in ("", " ") or "\n" in run[-1].whitespace_):
             yield run

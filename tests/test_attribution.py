@@ -325,6 +325,15 @@ def test_a_label_and_a_colon_name_no_speaker(extract_text, label):
     assert quotes(extract_text, body) == []
 
 
+def test_stage_directions_and_sign_offs_are_no_quotes(extract_text):
+    body = ("Laura Kent and Daniel Okafor spoke. Partial transcript as follows:\n\n"
+            "\"KENT: We are ready to talk about the port.\n\n\"(CROSSTALK.)\n\n"
+            "\"OKAFOR: If I may, we are not.\n\n\"Follow Laura Kent on Twitter @laurakent.\"")
+    assert [(q.text, q.speaker) for q in quotes(extract_text, body)] == [
+        ("KENT: We are ready to talk about the port.", "Laura Kent"),
+        ("OKAFOR: If I may, we are not.", "Daniel Okafor")]
+
+
 def test_a_headline_cited_with_its_author_is_a_title(extract_text):
     body = ("ART BEAT—\"The gallery on Grand Street to close at the end of December after twenty years,\" "
             "by the Courier's Laura Kent.")
