@@ -955,7 +955,8 @@ class Attributor:
 
 BYLINE = re.compile(r"\s+by\s+(the\s+)?[A-Z][\w.]*(['’]s?)?\s")
 WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
-                       r"episode|season|cast|premiere|finale)\b", re.I)
+                       r"episode|season|cast|premiere|finale|((radio|television|TV|talk)\s+)?"
+                       r"(program|programme|show|podcast))\b", re.I)
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 
 

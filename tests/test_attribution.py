@@ -360,6 +360,7 @@ def test_titles_are_shown_flagged_with_show_all(extractor):
     "“Northern Lights” creator Laura Kent said the show would return.",
     "Laura Kent said on the podcast “Northern Lights” that the show would return.",
     "Laura Kent sang the anthem “Northern Lights” at the rally, she said.",
+    "Laura Kent took calls from listeners to her “Northern Lights” radio program who said they were worried.",
 ])
 def test_names_of_works_are_titles(extract_text, body):
     assert [q.text for q in quotes(extract_text, body) if q.text == "Northern Lights"] == []
