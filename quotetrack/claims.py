@@ -580,7 +580,8 @@ def voice_scare_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
     """A quoted phrase that no cue attributes is a scare quote, unless it lies inside a claim:
     in "a federal judge found that the handling created a “reasonable suspicion”", the
     phrase is the judge's. It takes the claim's source, as a mixed quote."""
-    spans = sorted((c.start, c.end, c) for c in claims if c.sieve in VOICING_SIEVES and c.speaker)
+    spans = sorted(((c.start, c.end, c) for c in claims if c.sieve in VOICING_SIEVES and c.speaker),
+                   key=lambda span: span[:2])
     starts = [s for s, _, _ in spans]
     for q in quotes:
         if "scare" not in q.flags:
