@@ -310,6 +310,8 @@ class Attributor:
             return False  # "shot back", "went on", but not "shot" or "went"
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
+        if lemma in ("compare", "liken"):  # "likened the rules to ...", not "compared to 2012"
+            return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text.lower() not in ("to", "with")
         if lemma in ("continue", "go"):  # "will continue to be", but "continued his remarks"
             return not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and c.text.lower() not in SPEECH_NOUNS
                            for c in tok.children)

@@ -366,6 +366,18 @@ def test_names_of_works_are_titles(extract_text, body):
     assert [q.text for q in quotes(extract_text, body) if q.text == "Northern Lights"] == []
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Another critic, Laura Kent, likened the rules to \"burning the charter\" in public.",
+     [("burning the charter", "Laura Kent", "likened")]),
+    ("Laura Kent compared the mayor to a coach who is \"working the referees\" on every call.",
+     [("working the referees", "Laura Kent", "compared")]),
+    # "compared to" compares numbers, it reports nobody
+    ("The council spent 32 percent of the budget on \"renewal,\" compared to 11 percent last year.", []),
+])
+def test_likening_reports_a_characterisation(extract_text, body, expected):
+    assert [(q.text, q.speaker, q.cue and q.cue.text) for q in quotes(extract_text, body)] == expected
+
+
 @pytest.mark.parametrize("verb", ["barked", "growled", "snarled", "bellowed"])
 def test_manner_of_speaking_verbs_are_cues(extract_text, verb):
     [q] = quotes(extract_text, f"The hall was full.\n\n\"Sit down,\" Laura Kent {verb} at the crowd.")
