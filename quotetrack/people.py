@@ -214,17 +214,26 @@ class People:
         gender = PRONOUN_GENDER.get(p)
         plural = p in PLURAL_PRONOUNS
         first_sentence = max(0, bisect_right(sentences, (pos, float("inf"))) - 8)
-        for s_start, s_end in reversed(sentences[first_sentence:bisect_right(sentences, (pos, float("inf")))]):
-            lo, hi = bisect_right(self.starts, s_start - 1), bisect_right(self.starts, min(s_end, pos) - 1)
-            cands = [m for m in self.mentions[lo:hi] if m.end <= pos and not m.quoted
-                     and self._compatible(m.person, gender, plural)]
-            if cands:
-                if gender:  # a name whose gender is known to match beats one of unknown gender
-                    cands = [m for m in cands if m.person.gender == gender] or cands
-                best = (next((m for m in reversed(cands) if m.speaker), None)
-                        or next((m for m in cands if m.subject), None) or cands[0])
-                return best.person
+        window = sentences[first_sentence:bisect_right(sentences, (pos, float("inf")))]
+        for compatible in (self._compatible, self._full_name):
+            for s_start, s_end in reversed(window):
+                lo, hi = bisect_right(self.starts, s_start - 1), bisect_right(self.starts, min(s_end, pos) - 1)
+                cands = [m for m in self.mentions[lo:hi] if m.end <= pos and not m.quoted
+                         and compatible(m.person, gender, plural)]
+                if cands:
+                    if gender:  # a name whose gender is known to match beats one of unknown gender
+                        cands = [m for m in cands if m.person.gender == gender] or cands
+                    best = (next((m for m in reversed(cands) if m.speaker), None)
+                            or next((m for m in cands if m.subject), None) or cands[0])
+                    return best.person
         return None
+
+    @staticmethod
+    def _full_name(person: Person, gender: str | None, plural: bool) -> bool:
+        """The fallback when no name fits: a person named in full whose first name the gender
+        lexicon does not know ("Rakeyia Scott ... she says")."""
+        return not plural and person.kind == "person" and person.gender is None \
+            and any(len(n) >= 2 for n in person.names)
 
     @staticmethod
     def _compatible(person: Person, gender: str | None, plural: bool) -> bool:

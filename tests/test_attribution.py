@@ -65,6 +65,10 @@ CASES = [
      [("We are ready to talk", "Laura Kent", "she", *FIRST_HAND, "direct")]),
     ("Daniel Okafor spoke first. He said the deal was \"a fair one.\"",
      [("a fair one", "Daniel Okafor", "He", *FIRST_HAND, "mixed")]),
+    # a full name whose gender the lexicon does not know, when no other name fits
+    ("The video shows an officer. Rakeyia Scott can be heard yelling that the man was unarmed.\n\n"
+     "\"Don't shoot him,\" she says.",
+     [("Don't shoot him", "Rakeyia Scott", "she", *FIRST_HAND, "direct")]),
     ("Laura Kent and Daniel Okafor met.\n\n\"It went well,\" Kent said.\n\n"
      "\"We agreed on most things,\" Okafor said. He added that the talks were \"frank.\"",
      [("It went well", "Laura Kent", "Kent", *FIRST_HAND, "direct"),
