@@ -720,8 +720,10 @@ class Attributor:
             role_words, name_words = split_role(words)
             name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
             start, end = self.p.off(run[0]), self.p.end(run[-1])
-            outlet = gazetteer().lookup(" ".join(t.text for t in run))
-            if outlet is not None:
+            run_text = " ".join(t.text for t in run)
+            outlet = gazetteer().lookup(run_text)
+            hosted = gazetteer().is_programme(run_text) and self.p.people.find(name_words, start)
+            if outlet is not None and not hosted:  # "Sean Hannity ... Hannity said": the host, not the show
                 return Speaker(outlet.name, Span.of(text, start, end), None, "organisation")
             if not name_words or _capitalised_common_noun(run):
                 return self._description(head)

@@ -86,6 +86,7 @@ class Gazetteer:
     def __init__(self, rows):
         self.by_alias: dict[str, Outlet] = {}
         self.by_key: dict[str, Outlet] = {}
+        self.programmes: set[str] = set()  # keys of aliases that name a programme, not its network
         for name, kind, aliases in rows:
             outlet = self.by_key.get(key(name)) or Outlet(name, kind)
             self.by_key.setdefault(key(name), outlet)
@@ -93,6 +94,8 @@ class Gazetteer:
                 if alias:
                     self.by_alias.setdefault(alias, outlet)
                     self.by_key.setdefault(key(alias), outlet)
+                    if kind == "programme" and alias != name:
+                        self.programmes.add(key(alias))
         names = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
@@ -116,6 +119,10 @@ class Gazetteer:
     def lookup(self, name: str) -> Outlet | None:
         """The outlet a name refers to, forgiving case, "the" and punctuation."""
         return self.by_alias.get(name) or self.by_key.get(key(name))
+
+    def is_programme(self, name: str) -> bool:
+        """Does the name stand for a programme ("Hannity", "Morning Joe") rather than an outlet?"""
+        return key(name) in self.programmes
 
 
 def _outlet_row(line: str):

@@ -382,6 +382,15 @@ def test_likening_reports_a_characterisation(extract_text, body, expected):
     assert [(q.text, q.speaker, q.cue and q.cue.text) for q in quotes(extract_text, body)] == expected
 
 
+@pytest.mark.parametrize("body, speaker, kind", [
+    ("Sean Hannity spoke on Monday.\n\n\"We will win,\" Hannity said.", "Sean Hannity", "person"),
+    ("The talks stalled.\n\n\"We will win,\" Hannity said.", "Fox News", "organisation"),
+])
+def test_a_host_named_like_his_programme(extract_text, body, speaker, kind):
+    [q] = quotes(extract_text, body)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
 @pytest.mark.parametrize("verb", ["barked", "growled", "snarled", "bellowed"])
 def test_manner_of_speaking_verbs_are_cues(extract_text, verb):
     [q] = quotes(extract_text, f"The hall was full.\n\n\"Sit down,\" Laura Kent {verb} at the crowd.")
