@@ -755,7 +755,7 @@ class Attributor:
             person = self.p.people.by_role(phrase, start)
             if person is not None:
                 return _person_speaker(person, mention, " ".join(phrase[1:]), "description")
-        outlet = gazetteer().lookup(" ".join(phrase)) or self._outlet_of_np(head, lookup_only=True)
+        outlet = gazetteer().lookup(" ".join(phrase)) or self._outlet_named_by(head)
         if outlet:
             return Speaker(outlet if isinstance(outlet, str) else outlet.name, mention, None, "organisation")
         kind = "organisation" if head.text.lower() in ORG_WORDS else "unnamed"
@@ -776,6 +776,18 @@ class Attributor:
             mods = [t for t in toks if t.i < head.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
             if mods:
                 return " ".join([m.text for m in mods] + [head.text])
+        return None
+
+    def _outlet_named_by(self, head) -> str | None:
+        """An outlet that a common noun phrase is of: "a Washington Post analysis", "the
+        Times's editorial board", "a report by Reuters"; not one its clauses mention ("a
+        legal opinion drafted for the project and obtained by the Associated Press")."""
+        near = [head] + [c for c in head.children if c.i < head.i or c.dep_ == "appos"
+                         or c.dep_ == "prep" and c.text.lower() in ("by", "from", "of", "at")]
+        for c in near:
+            toks = sorted(c.subtree, key=lambda t: t.i) if c is not head else [head]
+            for _, _, outlet in gazetteer().find(self.p.text, self.p.off(toks[0]), self.p.end(toks[-1])):
+                return outlet.name
         return None
 
     def _np_name(self, head) -> str | None:

@@ -391,6 +391,18 @@ def test_a_host_named_like_his_programme(extract_text, body, speaker, kind):
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("A Washington Post analysis said the plan was \"entirely lawful.\"", "The Washington Post"),
+    ("A report by Reuters said the plan was \"entirely lawful.\"", "Reuters"),
+    # an outlet in the description's own clause did not write it
+    ("A legal opinion drafted for the council and obtained by Reuters said the plan was \"entirely lawful.\"",
+     "A legal opinion"),
+])
+def test_an_outlet_a_description_is_of(extract_text, body, speaker):
+    [q] = quotes(extract_text, body)
+    assert q.speaker == speaker
+
+
 @pytest.mark.parametrize("verb", ["barked", "growled", "snarled", "bellowed"])
 def test_manner_of_speaking_verbs_are_cues(extract_text, verb):
     [q] = quotes(extract_text, f"The hall was full.\n\n\"Sit down,\" Laura Kent {verb} at the crowd.")
