@@ -715,6 +715,7 @@ class Attributor:
             if role_np is None and head.dep_ == "appos" and head.head.text.lower() in titles():
                 role_np = head.head
         if head.tag_ in PROPER:
+            head = self._named_in_title(head)
             run = _run_around(head)
             words = role_prefix(run) + run_words(run)
             role_words, name_words = split_role(words)
@@ -734,6 +735,18 @@ class Attributor:
                 return None
             return _person_speaker(person, Span.of(text, start, end), role)
         return self._description(head)
+
+    @staticmethod
+    def _named_in_title(head):
+        """"Speaker of the House Rep. Paul Ryan said": the parse heads the subject with the
+        title, whose "of" phrase holds the name. -> the name's head, or ``head``."""
+        if split_role(run_words(_run_around(head)))[1]:
+            return head  # the run names someone itself
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.text.lower() == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.tag_ in PROPER):
+                if len(split_role(run_words(_run_around(obj)))[1]) >= 2:
+                    return obj
+        return head
 
     def _description(self, head) -> Speaker:
         """A common-noun speaker: a role that names someone known ("the senator"), an

@@ -392,6 +392,15 @@ def test_a_host_named_like_his_programme(extract_text, body, speaker, kind):
 
 
 @pytest.mark.parametrize("body, speaker", [
+    ("Speaker of the House Rep. Paul Ryan (R-WI) said the plan was \"a disaster.\"", "Paul Ryan"),
+    ("The Speaker of the House said the plan was \"a disaster.\"", "The Speaker of the House"),
+])
+def test_a_name_inside_a_title_phrase(extract_text, body, speaker):
+    [q] = quotes(extract_text, body)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
     ("A Washington Post analysis said the plan was \"entirely lawful.\"", "The Washington Post"),
     ("A report by Reuters said the plan was \"entirely lawful.\"", "Reuters"),
     # an outlet in the description's own clause did not write it
