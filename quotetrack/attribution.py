@@ -793,10 +793,13 @@ class Attributor:
 
     def _outlet_named_by(self, head) -> str | None:
         """An outlet that a common noun phrase is of: "a Washington Post analysis", "the
-        Times's editorial board", "a report by Reuters"; not one its clauses mention ("a
-        legal opinion drafted for the project and obtained by the Associated Press")."""
+        Times's editorial board", "a report by Reuters", "a report published by the Moscow
+        Times"; not one its clauses mention otherwise ("a legal opinion drafted for the
+        project and obtained by the Associated Press")."""
         near = [head] + [c for c in head.children if c.i < head.i or c.dep_ == "appos"
                          or c.dep_ == "prep" and c.text.lower() in ("by", "from", "of", "at")]
+        near += [a for c in head.children if c.dep_ == "acl" and c.text.lower() in AUTHORED
+                 for a in c.children if a.dep_ == "agent"]  # "a report published by the Moscow Times"
         for c in near:
             toks = sorted(c.subtree, key=lambda t: t.i) if c is not head else [head]
             for _, _, outlet in gazetteer().find(self.p.text, self.p.off(toks[0]), self.p.end(toks[-1])):
@@ -983,6 +986,9 @@ class Attributor:
 
 
 BYLINE = re.compile(r"\s+by\s+(the\s+)?[A-Z][\w.]*(['’]s?)?\s")
+# participles that make their agent the author of a noun: "a poll conducted by Gallup"
+AUTHORED = {"published", "released", "issued", "written", "produced", "conducted", "compiled", "prepared",
+            "posted", "aired", "broadcast", "commissioned", "sponsored"}
 WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
                        r"episode|season|cast|premiere|finale|((radio|television|TV|talk)\s+)?"
                        r"(program|programme|show|podcast))\b", re.I)

@@ -403,6 +403,7 @@ def test_a_name_inside_a_title_phrase(extract_text, body, speaker):
 @pytest.mark.parametrize("body, speaker", [
     ("A Washington Post analysis said the plan was \"entirely lawful.\"", "The Washington Post"),
     ("A report by Reuters said the plan was \"entirely lawful.\"", "Reuters"),
+    ("A report published by Reuters said the plan was \"entirely lawful.\"", "Reuters"),
     # an outlet in the description's own clause did not write it
     ("A legal opinion drafted for the council and obtained by Reuters said the plan was \"entirely lawful.\"",
      "A legal opinion"),
