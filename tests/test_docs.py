@@ -38,3 +38,11 @@ def test_readme_library_example_runs(tmp_path, monkeypatch, extractor, capsys):
     out = capsys.readouterr().out
     assert "direct Vladimir Putin Itar-Tass I am grateful to the president of Azerbaijan" in out
     assert (tmp_path / "quotes.db").exists()
+
+
+def test_readme_demo_shows_the_speakers_the_demo_prints(cross_db):
+    shown = re.search(r"quotetrack speakers --db demo.db --top 10 --format table\n(.*?)\n\.venv/bin/quotetrack search",
+                      README, re.S).group(1)
+    result = CliRunner().invoke(main, ["speakers", "--db", cross_db, "--top", "10", "--format", "table"])
+    assert result.exit_code == 0
+    assert result.output.strip() == shown.strip()
