@@ -206,6 +206,10 @@ CASES = [
        "direct")]),
     ("The talks stalled. Laura Kent speculated that they would end soon.\n\n\"We are close to a deal.\"",
      [("We are close to a deal", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # a horizontal bar as a dash is no subject; the stored quote keeps the article's characters
+    ("When Daniel Okafor noted that the council had not paid taxes ― as was true for the years its "
+     "books were made public ― Laura Kent boasted, \"That makes us smart ― and careful.\"",
+     [("That makes us smart ― and careful", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
     ("Laura Kent spoke on Monday.\n\nKent continued her remarks.\n\n\"We are close to a deal.\"",
      [("We are close to a deal", "Laura Kent", "Kent", *FIRST_HAND, "direct")]),
     # "who" after an apposition stands for the name, not for the description

@@ -194,6 +194,12 @@ def test_clean_blanks_notes_and_markup(text, gone, kept):
     assert [m.start() for m in re.finditer("\n", out)] == [m.start() for m in re.finditer("\n", text)]
 
 
+def test_clean_reads_a_horizontal_bar_as_a_dash():
+    text = "Taxes ― as was true for years ― Kent said."
+    out = clean(text)
+    assert out == "Taxes — as was true for years — Kent said."
+
+
 def test_clean_joins_a_paragraph_split_mid_sentence():
     text = "They must leave the disputed\n\nterritory to us.\n\nA new paragraph."
     out = clean(text)
