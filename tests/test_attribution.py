@@ -206,6 +206,9 @@ CASES = [
        "direct")]),
     ("The talks stalled. Laura Kent speculated that they would end soon.\n\n\"We are close to a deal.\"",
      [("We are close to a deal", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # a no-break space inside a name and title keeps them one name
+    ("The council met.\n\n\"We are ready,\" said Sen.\u00a0Laura Kent.",
+     [("We are ready", "Laura Kent", "Sen.\u00a0Laura Kent", *FIRST_HAND, "direct")]),
     # a horizontal bar as a dash is no subject; the stored quote keeps the article's characters
     ("When Daniel Okafor noted that the council had not paid taxes ― as was true for the years its "
      "books were made public ― Laura Kent boasted, \"That makes us smart ― and careful.\"",

@@ -194,10 +194,10 @@ def test_clean_blanks_notes_and_markup(text, gone, kept):
     assert [m.start() for m in re.finditer("\n", out)] == [m.start() for m in re.finditer("\n", text)]
 
 
-def test_clean_reads_a_horizontal_bar_as_a_dash():
-    text = "Taxes ― as was true for years ― Kent said."
+def test_clean_reads_a_horizontal_bar_as_a_dash_and_a_no_break_space_as_a_space():
+    text = "Taxes ― as was true for years ― Sen.\u00a0Laura Kent said."
     out = clean(text)
-    assert out == "Taxes — as was true for years — Kent said."
+    assert out == "Taxes — as was true for years — Sen. Laura Kent said."
 
 
 def test_clean_joins_a_paragraph_split_mid_sentence():
