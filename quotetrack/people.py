@@ -34,7 +34,8 @@ ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency
              "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-             "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii"}
+             "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii",
+             "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."}  # "Oct. 3 called", a date
 NAME_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "bin", "ibn",
                   "al", "el", "dos", "das", "ter"}
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",

@@ -209,3 +209,9 @@ def test_what_seems_so_is_the_subject_and_its_complement(extract_text):
     claims = [q for q in extract_text("The lawyers appeared to oppose the motion, saying in court files that "
                                       "the account was private.") if q.sieve == "claim-seem"]
     assert [q.text for q in claims] == ["The lawyers appeared to oppose the motion"]
+
+
+def test_a_month_abbreviation_is_nobody(extract_text):
+    text = ("On Oct. 23, during a campaign appearance at the resort, now called Kent National Doral, the "
+            "candidate boasted of his negotiating skills.")
+    assert "Oct." not in [q.speaker for q in extract_text(text)]
