@@ -13,6 +13,7 @@ records a step this program does not know was written by a newer quotetrack and 
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,9 +107,10 @@ def _sqlite_settings(engine: Engine, busy_timeout: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
-def _describe(exc: DBAPIError, db: str) -> str:
+def _describe(exc: Exception, db: str) -> str:
     """One line that says what is wrong with the database, never SQLite's raw wording alone."""
-    msg = str(exc.orig) if exc.orig is not None else str(exc)
+    orig = getattr(exc, "orig", None)
+    msg = str(orig) if orig is not None else str(exc)
     low = msg.lower()
     if "file is not a database" in low or "not a database" in low:
         return f"{db}: not a SQLite database (or it is damaged)"
@@ -128,7 +130,7 @@ def db_errors(db: str) -> Iterator[None]:
     """Turn driver errors into one-line QuotetrackErrors that name the database."""
     try:
         yield
-    except DBAPIError as exc:
+    except (DBAPIError, sqlite3.Error) as exc:  # the driver's own, from raw connections
         raise QuotetrackError(_describe(exc, db)) from None
 
 
@@ -453,11 +455,7 @@ def migrate(engine: Engine) -> list[str]:
         if pending == []:
             return []
         if is_sqlite(engine):
-            raw = engine.raw_connection()  # outside any transaction, as SQLite requires
-            try:
-                mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            finally:
-                raw.close()
+            mode = _use_wal(engine)
             if mode not in ("wal", "memory"):
                 raise QuotetrackError(f"{db}: cannot switch the database to WAL mode (got {mode})")
         with write_transaction(engine) as conn:
@@ -475,6 +473,25 @@ def migrate(engine: Engine) -> list[str]:
             if is_sqlite(engine):
                 conn.exec_driver_sql(f"PRAGMA user_version = {len(MIGRATIONS)}")
         return done
+
+
+def _use_wal(engine: Engine) -> str:
+    """Switch the file to WAL, outside any transaction as SQLite requires; -> the mode now.
+
+    SQLite answers "locked" at once, busy timeout or not, while another process creates the
+    same new database, so the switch is retried for as long as that timeout allows.
+    """
+    deadline = time.monotonic() + default_busy_timeout()
+    while True:
+        raw = engine.raw_connection()
+        try:
+            return raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+        finally:
+            raw.close()
+        time.sleep(0.05)
 
 
 def schema_version(engine: Engine) -> list[str]:

@@ -156,3 +156,45 @@ def test_a_writer_that_lets_go_in_time_is_waited_for(stored, articles, monkeypat
 def test_a_busy_timeout_that_is_not_a_number(stored, articles, monkeypatch):
     monkeypatch.setenv("QUOTETRACK_BUSY_TIMEOUT", "soon")
     fails_with(ingest(articles[1], stored), "QUOTETRACK_BUSY_TIMEOUT=soon: expected a number of seconds")
+
+
+class _LockedNow:
+    """A raw connection on which SQLite answers "locked" at once to the switch to WAL, as it
+    does while another process is creating the same new database; ``refusals`` counts them."""
+
+    def __init__(self, real, refusals, times):
+        self.real, self.refusals, self.times = real, refusals, times
+
+    def execute(self, sql, *args):
+        if "journal_mode" in sql and len(self.refusals) < self.times:
+            self.refusals.append(sql)
+            raise sqlite3.OperationalError("database is locked")
+        return self.real.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_a_database_another_process_is_creating_is_waited_for(tmp_path, monkeypatch):
+    from quotetrack import database
+
+    engine = database.create_db_engine(str(tmp_path / "q.db"))
+    real, refusals = engine.raw_connection, []
+    monkeypatch.setattr(engine, "raw_connection", lambda: _LockedNow(real(), refusals, 3))
+    assert database.migrate(engine)  # every step ran, after three refusals
+    assert len(refusals) == 3
+    intact(tmp_path / "q.db")
+
+
+def test_a_database_that_stays_locked_is_refused_in_one_line(tmp_path, monkeypatch):
+    from quotetrack import database
+    from quotetrack.errors import QuotetrackError
+
+    monkeypatch.setenv("QUOTETRACK_BUSY_TIMEOUT", "0.2")
+    engine = database.create_db_engine(str(tmp_path / "q.db"))
+    real = engine.raw_connection
+    monkeypatch.setattr(engine, "raw_connection", lambda: _LockedNow(real(), [], 10**9))
+    with pytest.raises(QuotetrackError) as refused:
+        database.migrate(engine)
+    assert str(refused.value) == f"{tmp_path / 'q.db'}: database is locked by another writer; tried for a while, " \
+                                 "try again later"
