@@ -776,34 +776,31 @@ class Attributor:
         return Speaker(desc, mention, None, kind)
 
     # ------------------------------------------------------------------ outlets
-    def _outlet_of_np(self, head, lookup_only=False) -> str | None:
+    def _outlet_of_np(self, head) -> str | None:
         """The outlet a noun phrase names: a gazetteer entry in it, or a phrase headed by an
         outlet noun ("Azerbaijani television", "the news agency APA")."""
-        toks = sorted(head.subtree, key=lambda t: t.i)
-        s, e = self.p.off(toks[0]), self.p.end(toks[-1])
-        for _, _, outlet in gazetteer().find(self.p.text, s, e):
-            return outlet.name
-        if lookup_only:
-            return None
-        if head.text.lower() in OUTLET_NOUNS:
-            mods = [t for t in toks if t.i < head.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
-            if mods:
-                return " ".join([m.text for m in mods] + [head.text])
-        return None
+        found = self._outlet_in(head.subtree)
+        if found or head.text.lower() not in OUTLET_NOUNS:
+            return found
+        mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+        return " ".join([m.text for m in mods] + [head.text]) if mods else None
 
     def _outlet_named_by(self, head) -> str | None:
         """An outlet that a common noun phrase is of: "a Washington Post analysis", "the
         Times's editorial board", "a report by Reuters", "a report published by the Moscow
         Times"; not one its clauses mention otherwise ("a legal opinion drafted for the
         project and obtained by the Associated Press")."""
-        near = [head] + [c for c in head.children if c.i < head.i or c.dep_ == "appos"
-                         or c.dep_ == "prep" and c.text.lower() in ("by", "from", "of", "at")]
+        near = [c for c in head.children if c.i < head.i or c.dep_ == "appos"
+                or c.dep_ == "prep" and c.text.lower() in ("by", "from", "of", "at")]
         near += [a for c in head.children if c.dep_ == "acl" and c.text.lower() in AUTHORED
                  for a in c.children if a.dep_ == "agent"]  # "a report published by the Moscow Times"
-        for c in near:
-            toks = sorted(c.subtree, key=lambda t: t.i) if c is not head else [head]
-            for _, _, outlet in gazetteer().find(self.p.text, self.p.off(toks[0]), self.p.end(toks[-1])):
-                return outlet.name
+        return self._outlet_in([head]) or next(filter(None, (self._outlet_in(c.subtree) for c in near)), None)
+
+    def _outlet_in(self, toks) -> str | None:
+        """The first outlet of the gazetteer within the span of ``toks``."""
+        toks = sorted(toks, key=lambda t: t.i)
+        for _, _, outlet in gazetteer().find(self.p.text, self.p.off(toks[0]), self.p.end(toks[-1])):
+            return outlet.name
         return None
 
     def _np_name(self, head) -> str | None:
