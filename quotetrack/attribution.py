@@ -714,7 +714,7 @@ class Attributor:
             role_np = next((c for c in head.children if c.dep_ == "appos" and c.tag_.startswith("NN")), None)
             if role_np is None and head.dep_ == "appos" and head.head.text.lower() in titles():
                 role_np = head.head
-        if head.tag_ in PROPER:
+        if head.tag_ in PROPER and not head.text.islower():  # "the business mogul", tagged NNP
             head = self._named_in_title(head)
             run = _run_around(head)
             words = role_prefix(run) + run_words(run)
@@ -1003,8 +1003,13 @@ def _reports_its_own(cue) -> bool:
     "He added that ...")? Then it reports that, not the quote before it. Whom one tells or
     asks ("..." Trump asked reporters) is not content."""
     addressed = cues().speech_lemma(cue.text) in ADDRESSEE_VERBS
-    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not addressed
+    return any(c.dep_ == "ccomp" or c.dep_ == "xcomp" and not _manner_clause(c) or c.dep_ == "dobj" and not addressed
                for c in cue.children if c.i > cue.i)
+
+
+def _manner_clause(tok) -> bool:
+    """ "..." Sanders asked, shaking his head: a participle after a comma says how, not what."""
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def _k(tok) -> tuple[int, int]:

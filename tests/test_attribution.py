@@ -223,6 +223,16 @@ CASES = [
      [("We will not retreat", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     ("The talks stalled.\n\n\"We will not retreat,\" Daniel Okafor told reporters.",
      [("We will not retreat", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    # a participle after a comma says how the question was asked, not what was asked
+    ("The talks stalled.\n\n\"Do I think that the dealer should be sued?\" Okafor asked rhetorically, "
+     "shaking his head no. \"But I do believe that the makers should be sued.\"",
+     [("Do I think that the dealer should be sued?", "Okafor", "Okafor", *FIRST_HAND, "direct"),
+      ("But I do believe that the makers should be sued", "Okafor", "Okafor", *FIRST_HAND, "direct")]),
+    # a lower-case word tagged as a name heads a description; the magazine told is the relay
+    ("Donald Trump listed an NBC show as his guilty pleasure.\n\n"
+     "\u201cMy guilty pleasure TV show is that one,\u201d the billionaire business mogul told People.",
+     [("My guilty pleasure TV show is that one", "the billionaire business mogul", "the billionaire business mogul",
+       "People", True, "direct")]),
 ]
 
 
