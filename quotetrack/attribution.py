@@ -718,9 +718,9 @@ class Attributor:
             head = self._named_in_title(head)
             run = _run_around(head)
             words = role_prefix(run) + run_words(run)
-            role_words, name_words = split_role(words)
-            name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
             start, end = self.p.off(run[0]), self.p.end(run[-1])
+            role_words, name_words = self.p.people.split_name(words, start)
+            name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
             run_text = " ".join(t.text for t in run)
             outlet = gazetteer().lookup(run_text)
             hosted = gazetteer().is_programme(run_text) and self.p.people.find(name_words, start)

@@ -1,11 +1,12 @@
 """The people (and organisations) an article mentions, for naming and resolving speakers.
 
 Names are read from the tagger's proper-noun runs, not from a named-entity recogniser:
-a run is split into a role ("Azerbaijani President") and a name ("Ilham Aliyev") at its
-last title word. Each person is known by all the names the article gives them; the
-canonical name is the fullest one. A bare surname joins the person the article means by
-it (the most recently mentioned person with that surname), so "Bill Clinton" and
-"Hillary Clinton" stay apart. Pronouns are resolved to the nearest earlier mention of a
+a run is split into a role ("Azerbaijani President", "Secretary of State") and a name
+("Ilham Aliyev") at its last title word. Each person is known by all the names the article
+gives them; the canonical name is the fullest one, less any words a headline or role put
+before a full name. A bare surname joins the person the article means by it (the most
+recently mentioned person with that surname), so "Bill Clinton" and "Hillary Clinton" stay
+apart. Pronouns are resolved to the nearest earlier mention of a
 person whose gender (from the first name or a title) does not contradict the pronoun,
 preferring grammatical subjects.
 """
@@ -44,6 +45,8 @@ TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "govern
                        "sgt": "sergeant", "amb": "ambassador", "prof": "professor", "dr": "doctor"}
 ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", "acting", "associate", "under",
                    "first"}
+# titles that take a department: "Secretary of State John Kerry", "Chief of Staff Denis McDonough"
+TITLES_OF = {"secretary", "undersecretary", "chief", "minister", "director", "supervisor", "commissioner"}
 PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "libertarian", "independent", "green"}
 SENTENCE_OPENERS = {"though", "although", "but", "and", "while", "when", "if", "as", "after", "before",
                     "because", "since", "yet", "so", "still", "meanwhile", "despite",
@@ -97,7 +100,13 @@ class Person:
 
     @property
     def canonical(self) -> str:
-        best = max(self.names, key=lambda n: (len(n), sum(map(len, n))))
+        """The fullest name, leaving out words that only sit before another full name that
+        opens with a first name ("Rival Hillary Clinton", "State John F. Kerry" beside
+        "Hillary Clinton", "John F. Kerry"): a role or a headline put them there. A double
+        surname ("Julie A. Diaz Martinez") opens with no first name and stays whole."""
+        full = [n for n in self.names if len(n) >= 2 and first_name_gender(n[0])]
+        names = [n for n in self.names if not any(len(f) < len(n) and n[-len(f):] == f for f in full)]
+        best = max(names, key=lambda n: (len(n), sum(map(len, n))))
         return " ".join(best)
 
     @property
@@ -126,11 +135,19 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
     t = titles()
     last = -1
     for i, w in enumerate(words):
+        if i and i == len(words) - 1 and (_initial(words[i - 1]) or first_name_gender(words[i - 1])):
+            break  # a title word after a first name is a surname: "Peter T. King", "Rob Bishop"
         if w.lower() in t or w.lower().rstrip(".") in t:
             last = i
+        elif i >= 2 and words[i - 1] == "of" and last == i - 2 and words[i - 2].lower() in TITLES_OF:
+            last = i  # "Secretary of State John Kerry", "Chief of Staff Denis McDonough"
     while len(words) - last > 3 and words[last + 1].lower() in PARTY_WORDS and first_name_gender(words[last + 2]):
         last += 1
     return words[: last + 1], words[last + 1:]
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 class People:
@@ -155,7 +172,7 @@ class People:
             start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
             if outlets.lookup(" ".join(words)) or _is_modifier(run):
                 continue
-            role, name = split_role(role_prefix(run) + words)
+            role, name = self.split_name(role_prefix(run) + words, start)
             name = [w for w in name if fold(w) not in NOT_NAMES]
             if not name:
                 continue
@@ -165,6 +182,16 @@ class People:
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
             self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start)))
             self.starts.append(start)
+
+    def split_name(self, words: list[str], pos: int) -> tuple[list[str], list[str]]:
+        """``split_role``, but a lone title word that is a known person's surname names them
+        ("Peter T. King ... King said")."""
+        role, name = split_role(words)
+        if not name and role and role[-1][:1].isupper():
+            known = self.find(role[-1:], pos)
+            if known is not None and any(len(n) >= 2 and n[-1] == role[-1] for n in known.names):
+                return role[:-1], role[-1:]
+        return role, name
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted, (pos, float("inf"))) - 1
@@ -349,6 +376,9 @@ def role_prefix(run) -> list[str]:
         before_title = i + 1 < len(doc) and doc[i + 1].text.lower() in t
         if w.text.lower() in t or w.tag_ == "JJ" and (out or before_title):
             out.insert(0, w.text)
+            i -= 1
+        elif w.text == "of" and not out and i > 0 and doc[i - 1].text.lower() in TITLES_OF:
+            out.insert(0, w.text)  # "Secretary of" before "State John Kerry"
             i -= 1
         else:
             break

@@ -317,6 +317,39 @@ def test_roles(extract_text, body, role):
     assert q.speaker_role == role
 
 
+@pytest.mark.parametrize("body, speaker, role", [
+    # a title that takes a department keeps the department: the name is the person's
+    ("Secretary of State John F. Kerry met the delegation.\n\n\"We will talk,\" Kerry said.",
+     "John F. Kerry", "Secretary of State"),
+    ("Chief of Staff Denis McDonough met the delegation.\n\n\"We will talk,\" McDonough said.",
+     "Denis McDonough", "Chief of Staff"),
+    ("Comedian Sarah Silverman met the delegation.\n\n\"We will talk,\" Silverman said.", "Sarah Silverman",
+     "Comedian"),
+    # "King" is a surname here, and "New York" a place, not a department
+    ("Representative Peter T. King of New York spoke.\n\n\"We will talk,\" King said.", "Peter T. King",
+     "Representative"),
+])
+def test_a_role_is_no_part_of_the_name(extract_text, body, speaker, role):
+    [q] = quotes(extract_text, body)
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text):
+    body = ("Rival Hillary Clinton hit back on Monday.\n\n\"We will win,\" Hillary Clinton said. "
+            "\"It is certain,\" she added.")
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_double_surname_stays_whole(extract_text):
+    body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
+
+
+def test_a_surname_that_is_a_title_word_names_the_person(extract_text):
+    body = "The host Larry King joined the network.\n\n\"I have never been edited,\" Mr. King said."
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Larry King"]
+
+
 def test_speaker_mention_offsets(extract_text):
     body = "Vladimir Putin met the delegation on Friday.\n\n\"Our partners are welcome,\" Putin said."
     text = "Headline\n\n" + body
