@@ -32,7 +32,7 @@ ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency
              "organization", "organisation", "board", "bureau", "service", "center", "centre",
              "pentagon", "government", "police", "army", "navy", "fund", "pac", "fbi", "cia", "nsa",
              "gop", "dnc", "rnc", "un", "nato", "eu", "times", "post", "news", "press", "journal",
-             "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team"}
+             "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team", "convention"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii",
@@ -137,12 +137,14 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
     for i, w in enumerate(words):
         if i and i == len(words) - 1 and (_initial(words[i - 1]) or first_name_gender(words[i - 1])):
             break  # a title word after a first name is a surname: "Peter T. King", "Rob Bishop"
-        if w.lower() in t or w.lower().rstrip(".") in t:
-            last = i
+        if w.lower() in t or w.lower().rstrip(".") in t or len(w) > 4 and w.lower()[:-1] in t and w.endswith("s"):
+            last = i  # "Senators Rubio and Cruz" too
         elif i >= 2 and words[i - 1] == "of" and last == i - 2 and words[i - 2].lower() in TITLES_OF:
             last = i  # "Secretary of State John Kerry", "Chief of Staff Denis McDonough"
-    while len(words) - last > 3 and words[last + 1].lower() in PARTY_WORDS and first_name_gender(words[last + 2]):
-        last += 1
+    while len(words) - last > 3 and words[last + 1].lower() in PARTY_WORDS and (
+            first_name_gender(words[last + 2])
+            or words[last + 1].lower() in ("democrat", "republican") and fold(words[-1]) not in ORG_WORDS):
+        last += 1  # "Democrat Zephyr Teachout", not "Republican National Committee"
     return words[: last + 1], words[last + 1:]
 
 

@@ -325,6 +325,10 @@ def test_roles(extract_text, body, role):
      "Denis McDonough", "Chief of Staff"),
     ("Comedian Sarah Silverman met the delegation.\n\n\"We will talk,\" Silverman said.", "Sarah Silverman",
      "Comedian"),
+    ("Democrat Zephyr Teachout met the delegation.\n\n\"We will talk,\" Teachout said.", "Zephyr Teachout",
+     "Democrat"),
+    ("Senators Marco Rubio and Ted Cruz met the delegation.\n\n\"We will talk,\" Rubio said.", "Marco Rubio",
+     "Senators"),
     # "King" is a surname here, and "New York" a place, not a department
     ("Representative Peter T. King of New York spoke.\n\n\"We will talk,\" King said.", "Peter T. King",
      "Representative"),
@@ -338,6 +342,11 @@ def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text
     body = ("Rival Hillary Clinton hit back on Monday.\n\n\"We will win,\" Hillary Clinton said. "
             "\"It is certain,\" she added.")
     assert [q.speaker for q in quotes(extract_text, body)] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_convention_is_nobody_a_pronoun_means(extract_text):
+    body = "Delegates met at the Republican National Convention in July.\n\n\"We are ready,\" she said."
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "she")]
 
 
 def test_a_double_surname_stays_whole(extract_text):
