@@ -627,7 +627,10 @@ class Attributor:
             subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside
                     and not self.p.in_quote(c) and fold(c.text) not in NOT_NAMES]
             if subj:
-                found = self._speaker_of_np(subj[0])
+                # of two subjects (a misparse of "in Salem, New Hampshire, Trump went"), the nearer
+                # name or pronoun
+                found = self._speaker_of_np(min(subj, key=lambda c: (c.tag_ not in PROPER and c.tag_ != "PRP",
+                                                                     abs(c.i - verb.i))))
                 if found is not None:
                     return found, relay
                 break

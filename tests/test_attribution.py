@@ -228,6 +228,14 @@ CASES = [
      "shaking his head no. \"But I do believe that the makers should be sued.\"",
      [("Do I think that the dealer should be sued?", "Okafor", "Okafor", *FIRST_HAND, "direct"),
       ("But I do believe that the makers should be sued", "Okafor", "Okafor", *FIRST_HAND, "direct")]),
+    # a place set off by commas is no second subject: the name nearer the verb speaks
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him "
+     "\u201ca total stiff.\u201d",
+     [("a total stiff", "Trump", "Trump", *FIRST_HAND, "mixed")]),
+    ("House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns about \u201ctrial lawyers "
+     "trying to get rich,\u201d the victims \u201cdo need to have their day in court.\u201d",
+     [("trial lawyers trying to get rich", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed"),
+      ("do need to have their day in court", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed")]),
     # a lower-case word tagged as a name heads a description; the magazine told is the relay
     ("Donald Trump listed an NBC show as his guilty pleasure.\n\n"
      "\u201cMy guilty pleasure TV show is that one,\u201d the billionaire business mogul told People.",
