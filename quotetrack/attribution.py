@@ -392,8 +392,8 @@ class Attributor:
             if _k(h) in self.inside or self.p.in_quote(h):
                 break  # a verb of quoted words is nobody's report of them
             if self._is_cue(h) and not self._hypothetical(h) and "ccomp" in path \
-                    and any(c.dep_ in SUBJ for c in h.children):
-                return h
+                    and (any(c.dep_ in SUBJ for c in h.children) or h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp")):
+                return h  # "She ..., cautioning that the turmoil underscores a need for "...""
         return cue
 
     def _cue_near(self, q: QuoteSpan, frame):

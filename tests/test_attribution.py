@@ -236,6 +236,10 @@ CASES = [
      "trying to get rich,\u201d the victims \u201cdo need to have their day in court.\u201d",
      [("trial lawyers trying to get rich", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed"),
       ("do need to have their day in court", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed")]),
+    # a participle reporting a clause whose subject is no speaker: the participle's own subject speaks
+    ("Laura Kent spoke on Monday.\n\nShe, too, is a pragmatic internationalist battling against nationalist anger, "
+     "cautioning that the turmoil after the vote underscores a need for \"calm, steady, experienced leadership.\"",
+     [("calm, steady, experienced leadership", "Laura Kent", "She", *FIRST_HAND, "mixed")]),
     # a lower-case word tagged as a name heads a description; the magazine told is the relay
     ("Donald Trump listed an NBC show as his guilty pleasure.\n\n"
      "\u201cMy guilty pleasure TV show is that one,\u201d the billionaire business mogul told People.",
