@@ -643,7 +643,9 @@ class Attributor:
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
                     continue
-                if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")):
+                if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")) and verb.tag_ != "VBD":
+                    # "a bill called ...", but a past tense is no modifier: "X, who failed to win
+                    # his party's nomination, called for ..." misparsed
                     return self._speaker_of_np(verb.head), relay
             break
         return self._nearest_name(cue), relay

@@ -236,6 +236,11 @@ CASES = [
      "trying to get rich,\u201d the victims \u201cdo need to have their day in court.\u201d",
      [("trial lawyers trying to get rich", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed"),
       ("do need to have their day in court", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed")]),
+    # a past tense the parse hangs on a noun is no "a bill called ...": the name before speaks
+    ("Democrats feared a repeat of the 1992 convention, when Mr. Buchanan, who had failed to win his party's "
+     "nomination, called for a ''cultural war'' against ''liberals and radicals.''",
+     [("cultural war", "Buchanan", "Mr. Buchanan", *FIRST_HAND, "mixed"),
+      ("liberals and radicals", "Buchanan", "Mr. Buchanan", *FIRST_HAND, "mixed")]),
     # a participle reporting a clause whose subject is no speaker: the participle's own subject speaks
     ("Laura Kent spoke on Monday.\n\nShe, too, is a pragmatic internationalist battling against nationalist anger, "
      "cautioning that the turmoil after the vote underscores a need for \"calm, steady, experienced leadership.\"",
