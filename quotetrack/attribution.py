@@ -312,6 +312,8 @@ class Attributor:
             return any(c.text.lower() == "it" for c in tok.children)
         if lemma in ("compare", "liken"):  # "likened the rules to ...", not "compared to 2012"
             return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text.lower() not in ("to", "with")
+        if lemma == "go" and tok.tag_ == "VBG":
+            return False  # "talks have been going on for a year": no one speaks
         if lemma in ("continue", "go"):  # "will continue to be", but "continued his remarks"
             return not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and c.text.lower() not in SPEECH_NOUNS
                            for c in tok.children)

@@ -236,6 +236,11 @@ CASES = [
      "trying to get rich,\u201d the victims \u201cdo need to have their day in court.\u201d",
      [("trial lawyers trying to get rich", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed"),
       ("do need to have their day in court", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed")]),
+    # talks "going on" are no one's speech: "according to" names the source
+    ("Conversations between officials and companies have been going on for more than a year, but since the "
+     "shootings, ''there has been a reinvigorated engagement,'' according to a senior administration official.",
+     [("there has been a reinvigorated engagement", "a senior administration official",
+       "a senior administration official", *FIRST_HAND, "mixed")]),
     # a past tense the parse hangs on a noun is no "a bill called ...": the name before speaks
     ("Democrats feared a repeat of the 1992 convention, when Mr. Buchanan, who had failed to win his party's "
      "nomination, called for a ''cultural war'' against ''liberals and radicals.''",
