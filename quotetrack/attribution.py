@@ -641,6 +641,12 @@ class Attributor:
                 break
             if verb.dep_ == "relcl" and verb.head.tag_.startswith(("NN", "PRP")):
                 return self._speaker_of_np(verb.head), relay
+            controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                          and c.tag_ in PROPER | {"PRP"}] if verb.dep_ == "xcomp" else []
+            if controller:  # "That prompted Rubio to call Trump "very flexible"": Rubio calls him so
+                found = self._speaker_of_np(controller[0])
+                if found is not None:
+                    return found, relay
             if verb.dep_ in CLIMB and verb.head != verb:
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head

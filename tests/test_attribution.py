@@ -236,6 +236,10 @@ CASES = [
      "trying to get rich,\u201d the victims \u201cdo need to have their day in court.\u201d",
      [("trial lawyers trying to get rich", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed"),
       ("do need to have their day in court", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed")]),
+    # whom a verb prompts to speak speaks
+    ("The debate grew heated. That prompted Laura Kent to make a joke about yoga and call Okafor \"very flexible,\" "
+     "a nod to his changes of position.",
+     [("very flexible", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
     # talks "going on" are no one's speech: "according to" names the source
     ("Conversations between officials and companies have been going on for more than a year, but since the "
      "shootings, ''there has been a reinvigorated engagement,'' according to a senior administration official.",
