@@ -5,7 +5,8 @@ its name is kept in ``Quote.sieve``:
 
 0. ``transcript``: a quoted transcript turn names its speaker (""PENCE: Well, ...").
 1. ``cue-tree``: a reporting verb governs the quote in the dependency tree
-   ("..., Mironov said"; "told Russia to take a hike, saying that ... "commercial blackmail"").
+   ("..., Mironov said"; "told Russia to take a hike, saying that ... "commercial blackmail""),
+   or any verb frames it (""...," an angry Hollande retaliated").
 2. ``cue-noun``: a noun of speech governs the quote and its owner speaks ("his claim that
    people would "learn nothing""); ``cue-near``: a reporting verb elsewhere in the quote's
    sentence.
@@ -342,7 +343,8 @@ class Attributor:
                         best = (h, steps)
                     break
         if best is None:
-            return None, None
+            framed = self._framing_verb(q, inside)
+            return (framed, "cue-tree") if framed is not None else (None, None)
         cue = self._outer_voice(best[0])
         # a contrasting clause with its own voice between that cue and the quote speaks the
         # quote ("Kent said the city was safe, while officials called it "a mess"")
@@ -380,6 +382,25 @@ class Attributor:
                 h = h.head
                 yield h
             return
+
+    def _framing_verb(self, q: QuoteSpan, inside: set):
+        """A verb outside the cue lists that frames the quote as reported speech: the quote
+        ends in a comma, "?" or "!" and is the content clause of the verb its subject comes
+        right after (""France will always be France," an angry Hollande retaliated")."""
+        text = self.p.text
+        if q.close_mark is None or text[q.start:q.end].rstrip()[-1:] not in (",", "?", "!"):
+            return None
+        root = next((t for t in self.p.tokens_in(q.start, q.end) if _k(t) in inside and not t.is_punct
+                     and (t.head == t or _k(t.head) not in inside)), None)
+        verb = root.head if root is not None and root.dep_ == "ccomp" else None
+        if verb is None or not verb.tag_.startswith("VB") or self.p.off(verb) < q.close_mark \
+                or self._hypothetical(verb):
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        after = [t for t in self.p.tokens_in(q.close_mark + 1, self.p.off(verb)) if not t.is_punct]
+        if not subj or not after or any(t.i not in {s.i for s in subj[0].subtree} for t in after):
+            return None
+        return verb
 
     def _outer_voice(self, cue):
         """The reporting verb whose content clause holds ``cue``, if any: in "Israel said

@@ -236,6 +236,12 @@ CASES = [
      "trying to get rich,\u201d the victims \u201cdo need to have their day in court.\u201d",
      [("trial lawyers trying to get rich", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed"),
       ("do need to have their day in court", "Paul Ryan", "House Speaker Paul Ryan", *FIRST_HAND, "mixed")]),
+    # any verb frames a quote ending in a comma that its subject follows
+    ("\u201cThe port is no longer the port,\u201d Daniel Okafor claimed.\n"
+     "\u201cThe port will always be the port,\u201d an angry Laura Kent retaliated. \u201cIt never gives up.\u201d",
+     [("The port is no longer the port", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct"),
+      ("The port will always be the port", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
+      ("It never gives up", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
     # whom a verb prompts to speak speaks
     ("The debate grew heated. That prompted Laura Kent to make a joke about yoga and call Okafor \"very flexible,\" "
      "a nod to his changes of position.",
