@@ -239,14 +239,17 @@ class Attributor:
         if "unclosed" in quote.flags:
             conf *= 0.6
         quote.confidence = round(conf, 2)
+        cried = CRIED.search(self.p.text, max(0, q.open_mark - 40), q.open_mark)  # "chants of "Ted! Ted!""
         if speaker is None or speaker.name is None and speaker.mention is None:
             flag = self._unattributed_flag(q)
-            if self._names_a_work(q):
+            if cried:
+                flag = "unattributed"  # words a crowd spoke, not a title
+            elif self._names_a_work(q):
                 flag = "title"
             elif flag == "title" and q.open_mark >= self.p.first_line_end:
                 flag = "scare"  # "a 'Make America Great Again' crowd": a phrase, not a work's name
             quote.flags.append(flag)
-        elif self._names_a_work(q) or self._is_subhead(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text):
+        elif not cried and (self._names_a_work(q) or self._is_subhead(q) or re.fullmatch(r"\W*\w+\W*:\W*", quote.text)):
             # "Related:", titles and subheads are labels, not words spoken
             quote.flags.append("title")
         else:
@@ -1023,6 +1026,9 @@ AUTHORED = {"published", "released", "issued", "written", "produced", "conducted
 WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
                        r"episode|season|cast|premiere|finale|((radio|television|TV|talk)\s+)?"
                        r"(program|programme|show|podcast))\b", re.I)
+# a crowd's words: "chants of", "cries of", "cheer for", "chanting"
+CRIED = re.compile(r"\b(chants?|chanting|chanted|cries|cry|shouts?|shouting|shouted|yell(s|ed|ing)?|"
+                   r"scream(s|ed|ing)?|roars?|cheer(s|ed|ing)?\s+for)(\s+of)?\s*$", re.I)
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is"}
 
 

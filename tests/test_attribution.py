@@ -420,6 +420,16 @@ def test_a_label_and_a_colon_name_no_speaker(extract_text, label):
     assert quotes(extract_text, body) == []
 
 
+@pytest.mark.parametrize("body, speaker, flags", [
+    ("The polls closed.\n\nBut their chants of \u201cTed! Ted! Ted! Ted\u201d were cut short.", None, ["unattributed"]),
+    ("The polls closed.\n\nThe crowd joined in a thunderous chant of \"Feel the Bern!\"", None, ["unattributed"]),
+    ("The polls closed.\n\nA band got the crowd to cheer for \"President Laura Kent.\"", "the crowd", []),
+])
+def test_a_crowds_chant_is_a_quote_not_a_title(extract_text, body, speaker, flags):
+    [q] = quotes(extract_text, body)
+    assert (q.speaker, q.flags) == (speaker, flags)
+
+
 def test_stage_directions_and_sign_offs_are_no_quotes(extract_text):
     body = ("Laura Kent and Daniel Okafor spoke. Partial transcript as follows:\n\n"
             "\"KENT: We are ready to talk about the port.\n\n\"(CROSSTALK.)\n\n"
