@@ -461,7 +461,7 @@ class Attributor:
         s_start = self.p.sentence_at(i)[0]
         toks = list(self.p.tokens_in(s_start, i + 1))
         named = toks[-2] if len(toks) > 1 and toks[-1].text == ":" else None
-        if named is not None and named.tag_ in PROPER and not _is_dateline(named):
+        if named is not None and named.tag_ in PROPER and not _is_dateline(named) and fold(named.text) not in NOT_NAMES:
             return self._speaker_of_np(named), Span.of(text, i, i + 1)  # "- Carl Bialik: “...”"
         for tok in reversed(toks):
             if self._is_cue(tok):

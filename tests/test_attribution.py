@@ -376,6 +376,12 @@ def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text
     assert [q.speaker for q in quotes(extract_text, body)] == ["Hillary Clinton", "Hillary Clinton"]
 
 
+def test_a_day_before_a_colon_is_nobody(extract_text):
+    body = ("One early supporter gave the technique a whirl in an interview on Tuesday: "
+            "\"You can easily argue that the port is a failure.\"")
+    assert [q.speaker for q in quotes(extract_text, body)] == [None]
+
+
 def test_a_convention_is_nobody_a_pronoun_means(extract_text):
     body = "Delegates met at the Republican National Convention in July.\n\n\"We are ready,\" she said."
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "she")]
