@@ -702,10 +702,13 @@ class Attributor:
     def _speaker_of_np(self, head) -> Speaker | None:
         """Name, role, kind and mention of the noun phrase headed by ``head``."""
         text = self.p.text
-        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        clause = head.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head  # "Kingson, who is running and who worked the crowd"
+        if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
             # "a spokesman who said": the noun the clause describes, met in the text as "who";
             # "McConnell, now the majority leader, who said": the name the apposition describes
-            noun = head.head.head
+            noun = clause.head
             if noun.dep_ == "appos" and noun.head.tag_ in PROPER:
                 noun = noun.head
             found = self._speaker_of_np(noun)
@@ -713,6 +716,9 @@ class Attributor:
                 found.mention = Span.of(text, self.p.off(head), self.p.end(head))
                 found.resolved = found.resolved or "relative"
             return found
+        if head.tag_ in ("WP", "WDT") or head.tag_ == "DT" and head.text.lower() in ("that", "this", "these", "those"):
+            # "who" with no noun to stand for, "That prompted ...": no one's name
+            return Speaker(None, Span.of(text, self.p.off(head), self.p.end(head)), None, None, resolved="pronoun")
         if head.text.lower() in WORK_NOUNS:
             owner = [c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$" or
                      c.dep_ == "poss" and c.text.lower() in ("his", "her")]

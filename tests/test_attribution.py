@@ -242,6 +242,10 @@ CASES = [
      [("The port is no longer the port", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct"),
       ("The port will always be the port", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
       ("It never gives up", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # a second "who" of the same noun stands for it too
+    ("Laura Kent was rallying for an academic, Daniel Okafor, who is running for Congress and who worked the "
+     "crowd, praising \"Kent's genuineness and indisputable integrity\" as he spoke.",
+     [("Kent's genuineness and indisputable integrity", "Daniel Okafor", "who", *FIRST_HAND, "mixed")]),
     # whom a verb prompts to speak speaks
     ("The debate grew heated. That prompted Laura Kent to make a joke about yoga and call Okafor \"very flexible,\" "
      "a nod to his changes of position.",
@@ -374,6 +378,11 @@ def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text
     body = ("Rival Hillary Clinton hit back on Monday.\n\n\"We will win,\" Hillary Clinton said. "
             "\"It is certain,\" she added.")
     assert [q.speaker for q in quotes(extract_text, body)] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_demonstrative_subject_is_no_name(extract_text):
+    body = "The port closed. This confirms that the council \"takes its marching orders\" from Laura Kent."
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "This")]
 
 
 def test_a_day_before_a_colon_is_nobody(extract_text):
