@@ -705,7 +705,8 @@ class Attributor:
         clause = head.head
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head  # "Kingson, who is running and who worked the crowd"
-        if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        relative = head.tag_ in ("WP", "WDT", "WP$") or head.text.lower() in ("who", "whom", "whose", "which", "that")
+        if relative and clause.dep_ == "relcl":
             # "a spokesman who said": the noun the clause describes, met in the text as "who";
             # "McConnell, now the majority leader, who said": the name the apposition describes
             noun = clause.head
@@ -716,7 +717,7 @@ class Attributor:
                 found.mention = Span.of(text, self.p.off(head), self.p.end(head))
                 found.resolved = found.resolved or "relative"
             return found
-        if head.tag_ in ("WP", "WDT") or head.tag_ == "DT" and head.text.lower() in ("that", "this", "these", "those"):
+        if relative or head.text.lower() in ("this", "these", "those", "nothing", "anything", "everything"):
             # "who" with no noun to stand for, "That prompted ...": no one's name
             return Speaker(None, Span.of(text, self.p.off(head), self.p.end(head)), None, None, resolved="pronoun")
         if head.text.lower() in WORK_NOUNS:
@@ -724,7 +725,11 @@ class Attributor:
                      c.dep_ == "poss" and c.text.lower() in ("his", "her")]
             issuer = [c for c in head.head.children if c.dep_ == "nsubj" and _k(c) not in self.inside] \
                 if head.dep_ == "dobj" and head.head.tag_.startswith("VB") else []
-            if owner:
+            if owner and owner[0].text.lower() == "whose" and head.head.dep_ == "relcl":
+                head = head.head.head  # "McConnell, whose new book boasts of ...": McConnell
+                if head.dep_ == "appos" and head.head.tag_ in PROPER:
+                    head = head.head  # "McConnell, the majority leader, whose ..."
+            elif owner:
                 head = owner[0]  # "Trump's tweet said", "his statement said": the author
             elif issuer and (issuer[0].tag_ in PROPER or issuer[0].tag_ == "PRP"):
                 head = issuer[0]  # "Sanders is releasing a new ad that urges voters ...": its maker

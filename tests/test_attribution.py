@@ -380,6 +380,12 @@ def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text
     assert [q.speaker for q in quotes(extract_text, body)] == ["Hillary Clinton", "Hillary Clinton"]
 
 
+def test_whose_work_speaks_for_the_name_it_describes(extract_text):
+    body = ("Among others in a perilous trap are Senators Mitch McConnell, the majority leader, whose new book "
+            "boasts of his \"commitment to civil rights\" and more.")
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Mitch McConnell"]
+
+
 def test_a_demonstrative_subject_is_no_name(extract_text):
     body = "The port closed. This confirms that the council \"takes its marching orders\" from Laura Kent."
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "This")]
