@@ -399,9 +399,9 @@ class Attributor:
         if verb is None or not verb.tag_.startswith("VB") or self.p.off(verb) < q.close_mark \
                 or self._hypothetical(verb):
             return None
-        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         after = [t for t in self.p.tokens_in(q.close_mark + 1, self.p.off(verb)) if not t.is_punct]
-        if not subj or not after or any(t.i not in {s.i for s in subj[0].subtree} for t in after):
+        if subj is None or not after or not {t.i for t in after} <= {t.i for t in subj.subtree}:
             return None
         return verb
 
@@ -707,12 +707,8 @@ class Attributor:
             clause = clause.head  # "Kingson, who is running and who worked the crowd"
         relative = head.tag_ in ("WP", "WDT", "WP$") or head.text.lower() in ("who", "whom", "whose", "which", "that")
         if relative and clause.dep_ == "relcl":
-            # "a spokesman who said": the noun the clause describes, met in the text as "who";
-            # "McConnell, now the majority leader, who said": the name the apposition describes
-            noun = clause.head
-            if noun.dep_ == "appos" and noun.head.tag_ in PROPER:
-                noun = noun.head
-            found = self._speaker_of_np(noun)
+            # "a spokesman who said": the noun the clause describes, met in the text as "who"
+            found = self._speaker_of_np(_described_by(clause))
             if found is not None:
                 found.mention = Span.of(text, self.p.off(head), self.p.end(head))
                 found.resolved = found.resolved or "relative"
@@ -726,9 +722,7 @@ class Attributor:
             issuer = [c for c in head.head.children if c.dep_ == "nsubj" and _k(c) not in self.inside] \
                 if head.dep_ == "dobj" and head.head.tag_.startswith("VB") else []
             if owner and owner[0].text.lower() == "whose" and head.head.dep_ == "relcl":
-                head = head.head.head  # "McConnell, whose new book boasts of ...": McConnell
-                if head.dep_ == "appos" and head.head.tag_ in PROPER:
-                    head = head.head  # "McConnell, the majority leader, whose ..."
+                head = _described_by(head.head)  # "McConnell, whose new book boasts of ...": McConnell
             elif owner:
                 head = owner[0]  # "Trump's tweet said", "his statement said": the author
             elif issuer and (issuer[0].tag_ in PROPER or issuer[0].tag_ == "PRP"):
@@ -1061,6 +1055,13 @@ def _reports_its_own(cue) -> bool:
 def _manner_clause(tok) -> bool:
     """ "..." Sanders asked, shaking his head: a participle after a comma says how, not what."""
     return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def _described_by(clause):
+    """The noun a relative clause describes, or the name that noun stands beside
+    ("McConnell, now the majority leader, who said ...")."""
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" and noun.head.tag_ in PROPER else noun
 
 
 def _k(tok) -> tuple[int, int]:
