@@ -61,6 +61,9 @@ def opens_sentence(tok) -> bool:
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+THING_PRONOUNS = {"it", "its", "itself"}
+ONE_OFF_REACH = 300  # characters after which a name said once no longer claims a bare surname
+MAX_PRONOUN_HOPS = 8  # a "he" followed back to an earlier "he" at most this often
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +151,11 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: last + 1], words[last + 1:]
 
 
+def _acronym(name: list[str]) -> bool:
+    """"IMF", "NAACP": a body's initials, not a person."""
+    return len(name) == 1 and 2 <= len(name[0]) <= 6 and name[0].isalpha() and name[0].isupper()
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
@@ -161,6 +169,7 @@ class People:
         self.mentions: list[Mention] = []
         self.starts: list[int] = []  # the mentions' starts, kept in step, for bisection
         self._by_surname: dict[str, list[Person]] = {}
+        self.he_she: list[tuple[int, str]] = []  # (place, pronoun) of every "he"/"she" subject
 
     # ------------------------------------------------------------------ registering
     def observe(self, doc, offset: int = 0):
@@ -184,6 +193,9 @@ class People:
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
             self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start)))
             self.starts.append(start)
+        for tok in doc:
+            if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and not self._in_quote(offset + tok.idx):
+                self.he_she.append((offset + tok.idx, tok.lower_))
 
     def split_name(self, words: list[str], pos: int) -> tuple[list[str], list[str]]:
         """``split_role``, but a lone title word that is a known person's surname names them
@@ -204,9 +216,13 @@ class People:
         name = [w for w in name if w not in {"'s", "’s"}]
         if not name or not any(w[:1].isupper() for w in name):
             return None
+        team = fold(name[0]) == "team" and len(name) > 1  # "Team Trump": a campaign, not a Trump
         if kind is None:
-            kind = "organisation" if fold(name[-1]) in ORG_WORDS else "person"
-        person = self.find(name, pos)
+            kind = "organisation" if fold(name[-1]) in ORG_WORDS or _acronym(name) or team else "person"
+        if team:
+            person = next((p for p in self.persons if tuple(name) in p.names), None)
+        else:
+            person = self.find(name, pos)
         if person is None:
             person = Person(kind=kind)
             self.persons.append(person)
@@ -231,9 +247,15 @@ class People:
             fits = [p for p in fits if p.gender in (None, gender) or p.given()]  # not "Mr. Obama" for Michelle
         if not fits:
             return None
-        before = [(p.seen_at[i - 1], p) for p in fits if (i := bisect_right(p.seen_at, pos))]
+        before = [(p.seen_at[i - 1], i, p) for p in fits if (i := bisect_right(p.seen_at, pos))]
         if before:
-            return max(before, key=lambda b: b[0])[1]
+            last, times, person = max(before, key=lambda b: b[0])
+            _, most, usual = max(before, key=lambda b: b[1])
+            if not given and times == 1 and most > 1 and pos - last > ONE_OFF_REACH:
+                # "her husband, Frank Fiorina" named once, far back: a bare "Fiorina" is still
+                # the one the article keeps naming
+                return usual
+            return person
         return min(fits, key=lambda p: p.seen_at[0] if p.seen_at else float("inf"))
 
     # ------------------------------------------------------------------ resolving
@@ -241,33 +263,63 @@ class People:
         """The person a pronoun at ``pos`` refers to: the nearest earlier compatible mention,
         preferring, sentence by sentence going back, a speaker, then a subject, then the first."""
         p = pronoun.lower()
+        found, earlier = self._nearest(p, pos, sentences, self._compatible)
+        if found is None:
+            return self._nearest(p, pos, sentences, self._full_name)[0]
+        for _ in range(MAX_PRONOUN_HOPS):
+            if earlier is None:
+                break
+            # "he said, ... loyalists to Joe Biden. ... he said": the sentence's own "he" is
+            # who goes on talking, not a name said after it; follow that "he" back instead
+            p, pos = earlier[1], earlier[0]
+            person, earlier = self._nearest(p, pos, sentences, self._compatible)
+            if person is None and found.gender is None:
+                # nor is a name whose gender is known given up for a guess
+                person = self._nearest(p, pos, sentences, self._full_name)[0]
+            found = person or found
+        return found
+
+    def _nearest(self, p: str, pos: int, sentences, compatible) -> tuple[Person | None, tuple[int, str] | None]:
+        """The best ``compatible`` mention for pronoun ``p`` at ``pos`` in the nearest sentence
+        that has one; and, when that mention is neither speaker nor subject, the same pronoun
+        as a subject before it in its sentence, if any."""
         gender = PRONOUN_GENDER.get(p)
-        plural = p in PLURAL_PRONOUNS
+        collective = p in PLURAL_PRONOUNS or p in THING_PRONOUNS  # "they/it said": a body, not one person
         first_sentence = max(0, bisect_right(sentences, (pos, float("inf"))) - 8)
         window = sentences[first_sentence:bisect_right(sentences, (pos, float("inf")))]
-        for compatible in (self._compatible, self._full_name):
-            for s_start, s_end in reversed(window):
-                lo, hi = bisect_right(self.starts, s_start - 1), bisect_right(self.starts, min(s_end, pos) - 1)
-                cands = [m for m in self.mentions[lo:hi] if m.end <= pos and not m.quoted
-                         and compatible(m.person, gender, plural)]
-                if cands:
-                    if gender:  # a name whose gender is known to match beats one of unknown gender
-                        cands = [m for m in cands if m.person.gender == gender] or cands
-                    best = (next((m for m in reversed(cands) if m.speaker), None)
-                            or next((m for m in cands if m.subject), None) or cands[0])
-                    return best.person
+        for s_start, s_end in reversed(window):
+            lo, hi = bisect_right(self.starts, s_start - 1), bisect_right(self.starts, min(s_end, pos) - 1)
+            cands = [m for m in self.mentions[lo:hi] if m.end <= pos and not m.quoted
+                     and compatible(m.person, gender, collective)]
+            if cands:
+                if gender:  # a name whose gender is known to match beats one of unknown gender
+                    cands = [m for m in cands if m.person.gender == gender] or cands
+                best = (next((m for m in reversed(cands) if m.speaker), None)
+                        or next((m for m in cands if m.subject), None) or cands[0])
+                earlier = None if best.speaker or best.subject or not gender else \
+                    self._same_pronoun_before(gender, s_start, best.start)
+                return best.person, earlier
+        return None, None
+
+    def _same_pronoun_before(self, gender: str, start: int, end: int) -> tuple[int, str] | None:
+        """The first "he" (or "she") subject in [start, end)."""
+        i = bisect_right(self.he_she, (start, ""))
+        while i < len(self.he_she) and self.he_she[i][0] < end:
+            if PRONOUN_GENDER[self.he_she[i][1]] == gender:
+                return self.he_she[i]
+            i += 1
         return None
 
     @staticmethod
-    def _full_name(person: Person, gender: str | None, plural: bool) -> bool:
+    def _full_name(person: Person, gender: str | None, collective: bool) -> bool:
         """The fallback when no name fits: a person named in full whose first name the gender
         lexicon does not know ("Rakeyia Scott ... she says")."""
-        return not plural and person.kind == "person" and person.gender is None \
+        return not collective and person.kind == "person" and person.gender is None \
             and any(len(n) >= 2 for n in person.names)
 
     @staticmethod
-    def _compatible(person: Person, gender: str | None, plural: bool) -> bool:
-        if plural:
+    def _compatible(person: Person, gender: str | None, collective: bool) -> bool:
+        if collective:
             return person.kind == "organisation"
         if person.kind != "person":
             return False

@@ -65,6 +65,23 @@ CASES = [
      [("We are ready to talk", "Laura Kent", "she", *FIRST_HAND, "direct")]),
     ("Daniel Okafor spoke first. He said the deal was \"a fair one.\"",
      [("a fair one", "Daniel Okafor", "He", *FIRST_HAND, "mixed")]),
+    # "it" stands for a body, never a person; initials name a body
+    ("The IMF cut its forecast. Although the fund did not single out Donald Trump, it warned of tensions.\n\n"
+     "\"The result has been a politics of fear,\" it said.",
+     [("The result has been a politics of fear", "IMF", "it", *FIRST_HAND, "direct")]),
+    ("Donald Trump spoke on Monday.\n\n\"It is a failure,\" it said.",
+     [("It is a failure", None, "it", *FIRST_HAND, "direct")]),
+    # the sentence's own "he" goes on talking, not a name said after it
+    ("Former party chairman Don Fowler spoke on Monday. Replacing the nominee, he said, could lead to "
+     "lobbying by loyalists to Joe Biden.\n\n\"This is a different time,\" he said.",
+     [("This is a different time", "Don Fowler", "he", *FIRST_HAND, "direct")]),
+    ("Aung San Suu Kyi met the president. She has a new role, in which she advises President Htin Kyaw.\n\n"
+     "\"Unity also means prosperity,\" she said.",
+     [("Unity also means prosperity", "Aung San Suu Kyi", "she", *FIRST_HAND, "direct")]),
+    # but not a "he" that comes before the name it stands for
+    ("The city paid victims of Cmdr. Jon Burge. After struggling to persuade voters that he understands, "
+     "Mayor Rahm Emanuel said he meets families.\n\n\"We have a process,\" he said.",
+     [("We have a process", "Rahm Emanuel", "he", *FIRST_HAND, "direct")]),
     # a full name whose gender the lexicon does not know, when no other name fits
     ("The video shows an officer. Rakeyia Scott can be heard yelling that the man was unarmed.\n\n"
      "\"Don't shoot him,\" she says.",
@@ -405,6 +422,17 @@ def test_a_convention_is_nobody_a_pronoun_means(extract_text):
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
+
+
+def test_a_bare_surname_is_the_person_the_article_keeps_naming(extract_text):
+    body = ("Carly Fiorina ran HP. Fiorina pushed ahead with the merger. Fiorina flew home that night and "
+            "told her husband, Frank Fiorina, that it would be ugly.\n\n"
+            "Her workforce was also quickly tilting toward suspicion. In June, analysts warned that the deal "
+            "would cost thousands of jobs, and the company's shares fell by a fifth over the following weeks. "
+            "Some workers felt betrayed by the layoffs that came a month later.\n\n"
+            "\"The majority of our employees support it,\" Fiorina said.\n\n"
+            "\"She was calm,\" Frank Fiorina said. \"She always is,\" Fiorina added.")
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Carly Fiorina", "Frank Fiorina", "Frank Fiorina"]
 
 
 def test_a_surname_that_is_a_title_word_names_the_person(extract_text):
