@@ -52,8 +52,12 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # as saying ...": the claim is what "saying" governs
 NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",
              "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
-             "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine", "recall", "plan",
+             "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine", "recall",
              "favor", "favour", "point"}
+# "plans to visit", not "planned a rally"; "sees the deal as a mistake", not "saw the rally"
+XCOMP_ONLY = {"plan"}
+SEEN_AS = {"see", "view"}
+FINITE_ONLY = {"support", "back"}
 # "spoke to reporters", "talked on Monday": only what they spoke about is a claim; "pushed for
 # a vote", not "pushed to the limit"
 ONLY_PREP = {"speak": {"about"}, "talk": {"about"}, "add": {"about"}, "write": {"about"}, "push": {"for"}}
@@ -223,8 +227,14 @@ class ClaimFinder:
             return  # "urged voters to reject the measure": one claim, not two
         if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
             return  # "comments broadcast on television": a participle describing a noun claims nothing
-        lemma = lemma or claim_verbs().get(tok.text.lower())
-        objs = [] if lemma in NO_OBJECT else [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
+        lemma = lemma or claim_verbs().get(tok.text.lower()) or (tok.text.lower() if tok.text.lower() in FINITE_ONLY else None)
+        objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
+        if lemma in XCOMP_ONLY:
+            objs = [c for c in objs if c.dep_ == "xcomp"]
+        elif lemma in SEEN_AS:
+            objs = objs if any(c.dep_ == "prep" and c.lower_ == "as" for o in [tok, *objs] for c in o.children) else []
+        elif lemma in NO_OBJECT:
+            objs = []
         if lemma in ADDRESSEE_VERBS:
             objs = [c for c in objs if c.dep_ != "dobj"] if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" \
                 else objs
@@ -422,6 +432,8 @@ class ClaimFinder:
         if not tok.tag_.startswith("VB"):
             return False
         form = tok.text.lower()
+        if form in FINITE_ONLY:
+            return tok.tag_ == "VBP"  # "most voters support the ban", not "urged them to support it"
         return self.attributor._is_cue(tok) or form in self.cues.beliefs or form in claim_verbs()
 
     @staticmethod

@@ -59,6 +59,13 @@ CASES = [
     ("The new poll showed Clinton with a narrow lead over Trump.", "Clinton with a narrow lead over Trump",
      "The new poll", "showed", "claim-object"),
     ("John Smith criticized the plan on Monday.", "the plan", "John Smith", "criticized", "claim-object"),
+    # stances: a finite "support", a plan to do something, seeing something as something
+    ("Most Republican voters support a temporary ban on new arrivals.", "a temporary ban on new arrivals",
+     "Most Republican voters", "support", "claim-object"),
+    ("Mary Jones spoke on Monday. Jones plans to make her proposal at a rally in Iowa.",
+     "to make her proposal at a rally in Iowa", "Mary Jones", "plans", "claim-object"),
+    ("Most millennials see police violence as a problem.", "police violence as a problem", "Most millennials",
+     "see", "claim-object"),
     # "according to" a one-word source; a description of the source or a clause joined by "but" after it
     ("The senator's approval rating dipped into the mid-20s before the election, according to Gallup.",
      "The senator's approval rating dipped into the mid-20s before the election", "Gallup", "according to",
@@ -109,6 +116,16 @@ def test_claim(extract_text, text, content, speaker, cue, sieve):
 def test_a_source_reporting_again_makes_a_second_claim(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The group urged its members to support the bill.",
+    "Mary Jones planned a rally in Iowa.",
+    "Mary Jones saw the rally on Monday.",
+])
+def test_doing_is_no_stance(extract_text, text):
+    assert [(q.text, q.cue.text) for q in extract_text(text) if q.kind == "indirect"
+            and q.cue.text in ("support", "planned", "saw")] == []
 
 
 def test_claim_relayed_by_outlet(extract_text):
