@@ -21,6 +21,9 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   confident that ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
+- ``claim-reputed``: "a state seen as critical for ...", "Breyer, a Clinton appointee considered
+  a liberal", "Wisconsin is seen as critical": a reputation held by people the article does
+  not name (or by the "by" phrase's), with the thing it is about.
 - ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
   the article does not name, so with no source.
 - ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
@@ -44,7 +47,7 @@ from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
-              "claim-poll": 0.7, "claim-seem": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
+              "claim-poll": 0.7, "claim-seem": 0.5, "claim-reputed": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
               "claim-adjective": 0.6, "claim-label": 0.7}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
@@ -92,6 +95,9 @@ ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "h
                   "confident"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
+# participles that give a reputation: "known as", "seen as", "considered a liberal"
+REPUTED = {"known", "seen", "considered", "regarded", "viewed", "deemed", "perceived", "thought", "believed",
+           "billed", "touted", "dubbed", "labeled", "labelled", "branded", "rumored", "rumoured"}
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +194,10 @@ class ClaimFinder:
             toks = [t for c in tok.children if c.dep_ in SUBJ or c.dep_ in SEEM_COMPLEMENTS for t in c.subtree]
             yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
                 None, "claim-seem"  # no source
+            return
+        reputed = self._reputed(tok)
+        if reputed is not None:
+            yield reputed
             return
         hearsay = [c for c in tok.children if c.dep_ == "advmod" and c.text.lower() in HEARSAY]
         if hearsay and tok.tag_.startswith(("VB", "MD")) and any(c.dep_ in SUBJ for c in tok.children):
@@ -296,6 +306,27 @@ class ClaimFinder:
             return None
         cue = (self.p.off(noun), self.p.end(noun))
         return self._extent([], toks, cue=noun, sided=False), cue, None, source, "claim-noun"
+
+    def _reputed(self, tok):
+        """A reputation: a participle of REPUTED with its complement, on the noun it describes
+        ("a state seen as critical for ...") or passive with its subject ("Wisconsin is seen
+        as critical"). The source is the "by" phrase's, if any."""
+        if tok.tag_ != "VBN" or tok.text.lower() not in REPUTED:
+            return None
+        complement = [c for c in tok.children if c.dep_ in ("xcomp", "oprd", "attr", "ccomp") or
+                      c.dep_ == "prep" and c.text.lower() == "as"]
+        if not complement:
+            return None
+        by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
+            toks = [t for t in tok.head.subtree if tok.head.left_edge.i <= t.i <= tok.right_edge.i]
+        elif self._passive(tok):
+            toks = [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
+            toks += [tok] + [t for c in complement for t in c.subtree]
+        else:
+            return None
+        cue = (self.p.off(tok), self.p.end(tok))
+        return self._extent([], toks, cue=tok, sided=False), cue, None, by, "claim-reputed"
 
     @staticmethod
     def _seems(tok) -> bool:
@@ -585,7 +616,8 @@ def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]
 
 
 # claims whose content is the source's own proposition; a quoted phrase in it is their words
-VOICING_SIEVES = {"claim-ccomp", "claim-object", "claim-seem", "claim-reportedly", "claim-according-to"}
+VOICING_SIEVES = {"claim-ccomp", "claim-object", "claim-seem", "claim-reputed", "claim-reportedly",
+                  "claim-according-to"}
 
 
 def voice_scare_quotes(quotes: list[Quote], claims: list[Quote]) -> None:

@@ -118,6 +118,22 @@ def test_a_source_reporting_again_makes_a_second_claim(extract_text, text, expec
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == expected
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("The group spent $2 million in Wisconsin, a state seen as critical for the movement.",
+     "a state seen as critical for the movement", None),
+    ("Stephen Breyer, a Clinton appointee considered a liberal, ranks high on the list.",
+     "a Clinton appointee considered a liberal", None),
+    ("The mayor is widely seen as a moderate.", "The mayor is widely seen as a moderate", None),
+])
+def test_a_reputation_is_a_claim_of_no_one_named(extract_text, text, content, source):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.sieve) for q in claims] == [(content, source, "claim-reputed")]
+
+
+def test_a_participle_with_no_complement_is_no_reputation(extract_text):
+    assert [q for q in extract_text("The well-known author has seen the rally.") if q.kind == "indirect"] == []
+
+
 @pytest.mark.parametrize("text", [
     "The group urged its members to support the bill.",
     "Mary Jones planned a rally in Iowa.",
