@@ -8,7 +8,7 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-ccomp``: a complement clause, after or before the verb ("X said (that) ...",
   "X told Y that ...", "The economy is improving, X said.").
 - ``claim-inserted``: a cue set inside or after its clause, as the parse attaches it
-  ("The economy, he said, is improving"; "..., police said").
+  ("The economy, he said, is improving"; "..., police said"; "As The Times reported, ...").
 - ``claim-object``: an object or infinitive complement ("X denied the charges",
   "X accused Y of ...", "X urged Y to ...", "the report found ...").
 - ``claim-according-to``: "according to X, ..." / "..., according to X".
@@ -61,6 +61,9 @@ NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find",
 XCOMP_ONLY = {"plan"}
 SEEN_AS = {"see", "view"}
 FINITE_ONLY = {"support", "back"}
+# "as X reported, ...": the verbs whose "as" clause frames the sentence
+AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "observe", "predict", "reveal",
+               "confirm", "mention", "put"}
 # "spoke to reporters", "talked on Monday": only what they spoke about is a claim; "pushed for
 # a vote", not "pushed to the limit"
 ONLY_PREP = {"speak": {"about"}, "talk": {"about"}, "add": {"about"}, "write": {"about"}, "push": {"for"}}
@@ -205,6 +208,10 @@ class ClaimFinder:
             adverb = {_k(hearsay[0])}
             clause = self._clause(tok, drop=adverb)
             yield clause, (self.p.off(hearsay[0]), self.p.end(hearsay[0])), None, None, "claim-reportedly"
+            return
+        framed = self._as_reported(tok)
+        if framed is not None:
+            yield framed
             return
         if not self._is_cue(tok) or self._passive(tok):
             return
@@ -372,6 +379,26 @@ class ClaimFinder:
                     if nxt is not None and nxt.i == tok.i:
                         return next((s for s in h.children if s.dep_ in SUBJ), None)
         return None
+
+    def _as_reported(self, tok):
+        """"As The Times reported on Saturday, he has emerged as ...", "As reported by X, ...":
+        a reporting verb in an "as" clause with no content of its own frames the clause it
+        hangs on; its subject, or the "by" phrase, is the source."""
+        if tok.dep_ != "advcl" or self.cues.speech_lemma(tok.text) not in AS_REPORTED or \
+                not tok.head.tag_.startswith(("VB", "MD")) or tok.head.i == tok.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ != "it" or
+               c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not any(_when(g) for g in c.children)
+               for c in tok.children):
+            return None  # "as she talked about the economy": a time, not a frame
+        source = next((c for c in tok.children if c.dep_ == "nsubj"), None) or \
+            next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        skip = {_k(t) for t in tok.subtree}
+        toks = [t for t in tok.head.subtree if _k(t) not in skip]
+        cue = (self.p.off(tok), self.p.end(tok))
+        return self._extent([], toks, cue=tok, sided=False), cue, None, source, "claim-inserted"
 
     @staticmethod
     def _subordinate(tok) -> bool:

@@ -130,6 +130,23 @@ def test_a_reputation_is_a_claim_of_no_one_named(extract_text, text, content, so
     assert [(q.text, q.speaker, q.sieve) for q in claims] == [(content, source, "claim-reputed")]
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("As The New York Times reported on Saturday, the adviser has already emerged as a power broker.",
+     "the adviser has already emerged as a power broker", "The New York Times"),
+    ("As reported by the Chicago Tribune, investigators found over 2,200 emails on the server.",
+     "investigators found over 2,200 emails on the server", "Chicago Tribune"),
+])
+def test_as_a_source_reported_frames_the_sentence(extract_text, text, content, source):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == [(content, source, "reported")]
+
+
+def test_as_someone_talks_about_something_is_a_time(extract_text):
+    claims = [q for q in extract_text("As Mary Jones talked about the economy, the crowd cheered.")
+              if q.kind == "indirect"]
+    assert [(q.text, q.cue.text) for q in claims] == [("the economy", "talked about")]
+
+
 def test_a_participle_with_no_complement_is_no_reputation(extract_text):
     assert [q for q in extract_text("The well-known author has seen the rally.") if q.kind == "indirect"] == []
 
