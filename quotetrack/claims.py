@@ -209,7 +209,7 @@ class ClaimFinder:
             clause = self._clause(tok, drop=adverb)
             yield clause, (self.p.off(hearsay[0]), self.p.end(hearsay[0])), None, None, "claim-reportedly"
             return
-        framed = self._as_reported(tok)
+        framed = self._as_reported(tok) or self._asked(tok)
         if framed is not None:
             yield framed
             return
@@ -399,6 +399,19 @@ class ClaimFinder:
         toks = [t for t in tok.head.subtree if _k(t) not in skip]
         cue = (self.p.off(tok), self.p.end(tok))
         return self._extent([], toks, cue=tok, sided=False), cue, None, source, "claim-inserted"
+
+    def _asked(self, tok):
+        """"When asked about the merger, she ...", "Sanders was asked by host John Dickerson
+        whether ...": the question is the content, the "by" phrase (if any) its source."""
+        if not self._passive(tok) or self.cues.speech_lemma(tok.text) != "ask":
+            return None
+        heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or \
+            [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" for g in c.children
+             if g.dep_ in ("pobj", "pcomp")]
+        if not heads:
+            return None
+        source = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return self._extent(heads[:1]), (self.p.off(tok), self.p.end(tok)), None, source, "claim-object"
 
     @staticmethod
     def _subordinate(tok) -> bool:

@@ -141,6 +141,13 @@ def test_as_a_source_reported_frames_the_sentence(extract_text, text, content, s
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == [(content, source, "reported")]
 
 
+def test_what_someone_was_asked_is_a_claim_of_who_asked(extract_text):
+    text = "Earlier this month, Bernie Sanders was asked by host John Dickerson whether his aim was similar."
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == \
+        [("whether his aim was similar", "John Dickerson", "asked")]
+
+
 def test_as_someone_talks_about_something_is_a_time(extract_text):
     claims = [q for q in extract_text("As Mary Jones talked about the economy, the crowd cheered.")
               if q.kind == "indirect"]
