@@ -66,7 +66,10 @@ AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "o
                "confirm", "mention", "put"}
 # "spoke to reporters", "talked on Monday": only what they spoke about is a claim; "pushed for
 # a vote", not "pushed to the limit"
-ONLY_PREP = {"speak": {"about"}, "talk": {"about"}, "add": {"about"}, "write": {"about"}, "push": {"for"}}
+ONLY_PREP = {"speak": {"about", "of"}, "talk": {"about", "of"}, "add": {"about"}, "write": {"about"},
+             "push": {"for"}}
+# "spoke at the White House on Tuesday about ...": what one speaks about may come late
+LATE_PREP = {"speak", "talk"}
 # "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue
 SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "although", "because", "since",
                  "until", "once", "whether", "unless", "where"}
@@ -265,10 +268,11 @@ class ClaimFinder:
                 return
             allowed = ONLY_PREP.get(lemma, CONTENT_PREPS)
             preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in allowed
-                     and 0 < c.i - tok.i <= 2]
+                     and (0 < c.i - tok.i <= 2 or lemma in LATE_PREP and c.i > tok.i)]
             objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]
             if objs:
-                yield (self._extent(objs, cue=tok), (cue[0], self.p.end(preps[0])), tok, None,
+                near = preps[0].i - tok.i <= 2  # "spoke about", but "spoke at the White House ... about"
+                yield (self._extent(objs, cue=tok), (cue[0], self.p.end(preps[0])) if near else cue, tok, None,
                        "claim-object")
             return
         last = max(t.i for o in objs for t in o.subtree)

@@ -84,6 +84,10 @@ CASES = [
     ("Mary Jones pushed for a ban on plastic bags.", "a ban on plastic bags", "Mary Jones", "pushed for",
      "claim-object"),
     ("Mary Jones pointed to the budget deficit.", "the budget deficit", "Mary Jones", "pointed to", "claim-object"),
+    ("Every day, Mary Jones spoke of the malaise in the city.", "the malaise in the city", "Mary Jones",
+     "spoke of", "claim-object"),
+    ("Mary Jones spoke at the White House on Tuesday about the rights of victims.", "the rights of victims",
+     "Mary Jones", "spoke", "claim-object"),
     # a poll frames the clause it is in
     ("In a new CNN poll, the mayor held a six-point lead over her rival.",
      "the mayor held a six-point lead over her rival", "CNN", "In", "claim-poll"),
