@@ -137,6 +137,7 @@ class ClaimFinder:
         self.marks = sorted((max(0, q.start - 1), min(len(parse.text), q.end + 1)) for q in quotes)
         self._quoted_starts = [s for s, _ in self.quoted]
         self._mark_starts = [s for s, _ in self.marks]
+        self.restating: list[Quote] = []  # claims that are no more than quotes: they voice them
 
     def find(self) -> list[Quote]:
         out, seen = [], set()
@@ -147,12 +148,15 @@ class ClaimFinder:
             if content is None:
                 continue
             start, end = self._trim(*content)
-            if end - start < 3 or (start, end) in seen or start < self.p.body_start \
-                    or self._only_quoted(start, end) or self._mostly_quoted(start, end):
+            if end - start < 3 or (start, end) in seen or start < self.p.body_start:
                 continue
             seen.add((start, end))
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
-            if claim is not None:
+            if claim is None:
+                continue
+            if self._only_quoted(start, end) or self._mostly_quoted(start, end):
+                self.restating.append(claim)  # the quote's own record stands for it
+            else:
                 out.append(claim)
         return _outermost(out)
 
@@ -654,9 +658,11 @@ def _outermost(claims: list[Quote]) -> list[Quote]:
     return out
 
 
-def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> list[Quote]:
-    """The indirect claims of a parsed article whose quotes are ``quotes``."""
-    return ClaimFinder(parse, attributor, quotes).find()
+def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """The indirect claims of a parsed article whose quotes are ``quotes``; and, apart, the
+    claims whose content is no more than those quotes, which only say whose they are."""
+    finder = ClaimFinder(parse, attributor, quotes)
+    return finder.find(), finder.restating
 
 
 # claims whose content is the source's own proposition; a quoted phrase in it is their words
@@ -664,15 +670,18 @@ VOICING_SIEVES = {"claim-ccomp", "claim-object", "claim-seem", "claim-reputed", 
                   "claim-according-to"}
 
 
-def voice_scare_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
+def voice_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
     """A quoted phrase that no cue attributes is a scare quote, unless it lies inside a claim:
     in "a federal judge found that the handling created a “reasonable suspicion”", the
-    phrase is the judge's. It takes the claim's source, as a mixed quote."""
+    phrase is the judge's. It takes the claim's source, as a mixed quote. So does a longer
+    quote no cue reached ("Paul Ryan worried that the safety net was becoming “a hammock
+    that ...”"), keeping its kind."""
     spans = sorted(((c.start, c.end, c) for c in claims if c.sieve in VOICING_SIEVES and c.speaker),
                    key=lambda span: span[:2])
     starts = [s for s, _, _ in spans]
     for q in quotes:
-        if "scare" not in q.flags:
+        scare = "scare" in q.flags
+        if not scare and "unattributed" not in q.flags:
             continue
         i = bisect_right(starts, q.start) - 1  # claims nest in none, so only this one can hold it
         if i < 0 or spans[i][1] < q.end:
@@ -680,5 +689,6 @@ def voice_scare_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
         claim = spans[i][2]
         q.speaker, q.speaker_mention, q.speaker_role = claim.speaker, claim.speaker_mention, claim.speaker_role
         q.speaker_kind, q.cue, q.outlet, q.relayed = claim.speaker_kind, claim.cue, claim.outlet, claim.relayed
-        q.kind, q.sieve, q.confidence = "mixed", "in-claim", round(0.8 * claim.confidence, 2)
-        q.flags.remove("scare")
+        q.sieve, q.confidence = "in-claim", round(0.8 * claim.confidence, 2)
+        q.kind = "mixed" if scare else q.kind
+        q.flags.remove("scare" if scare else "unattributed")

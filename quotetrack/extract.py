@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from . import nlp as nlp_mod
 from .attribution import ArticleParse, Attributor
-from .claims import find_claims, voice_scare_quotes
+from .claims import find_claims, voice_quotes
 from .clean import clean
 from .quotemarks import paragraphs, scan
 from .errors import ExtractError
@@ -122,8 +122,8 @@ class Extractor:
         found = attributor.backfill([attributor.attribute(span) for span in spans])
         if not self.claims:
             return [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
-        claims = find_claims(parse, attributor, [q for q in found if not HIDDEN_FLAGS & set(q.flags)])
-        voice_scare_quotes(found, claims)
+        claims, restating = find_claims(parse, attributor, [q for q in found if not HIDDEN_FLAGS & set(q.flags)])
+        voice_quotes(found, claims + restating)
         quotes = [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
         return sorted(quotes + claims, key=lambda q: (q.start, q.end))
 

@@ -208,6 +208,14 @@ def test_a_scare_quote_inside_a_claim_is_the_sources(extract_text):
     assert (fragment.speaker, fragment.cue.text, fragment.flags) == ("A federal judge", "found", [])
 
 
+def test_a_quote_a_thought_is_made_of_is_the_thinkers(extract_text):
+    text = ("In the depths of the recession, Paul Ryan worried that the safety net was becoming “a hammock that "
+            "lulls able-bodied people to lives of dependency.”")
+    [quote] = extract_text(text)  # the claim is no more than the quote: the quote stands for it
+    assert (quote.text, quote.speaker, quote.cue.text, quote.sieve, quote.flags) == \
+        ("a hammock that lulls able-bodied people to lives of dependency.", "Paul Ryan", "worried", "in-claim", [])
+
+
 def test_a_title_cased_phrase_inside_a_claim_is_quoted_but_a_show_is_not(extract_text):
     _, fragment = extract_text("The survey found that the “Make America Great Again” crowd was growing.")
     assert (fragment.text, fragment.speaker, fragment.sieve) == ("Make America Great Again", "The survey", "in-claim")
