@@ -65,6 +65,9 @@ CASES = [
      [("We are ready to talk", "Laura Kent", "she", *FIRST_HAND, "direct")]),
     ("Daniel Okafor spoke first. He said the deal was \"a fair one.\"",
      [("a fair one", "Daniel Okafor", "He", *FIRST_HAND, "mixed")]),
+    # a law or a charter speaks through the verbs of speech too
+    ("The treaty binds every state. The convention affirms: \"No state shall expel or return a refugee.\"",
+     [("No state shall expel or return a refugee", "The convention", "The convention", *FIRST_HAND, "direct")]),
     # "it" stands for a body, never a person; initials name a body
     ("The IMF cut its forecast. Although the fund did not single out Donald Trump, it warned of tensions.\n\n"
      "\"The result has been a politics of fear,\" it said.",
