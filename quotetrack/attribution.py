@@ -181,6 +181,9 @@ class Attributor:
         elif cue is not None:
             speaker, relay = self._speaker_of_cue(cue)
             quote.cue = Span.of(text, self.p.off(cue), self.p.end(cue))
+            if speaker is not None and speaker.mention is not None and \
+                    speaker.mention.start <= close and speaker.mention.end > q.open_mark:
+                speaker, relay = None, None  # "Sanders' "diagnoses"": the quote's own words speak no one
         else:
             sieve = None
             acc = self._according_to(frame)

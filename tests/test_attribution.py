@@ -427,6 +427,17 @@ def test_a_double_surname_stays_whole(extract_text):
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
 
 
+def test_the_quote_is_never_its_own_speaker(extractor):
+    from quotetrack.reader import article_from_text
+
+    show = Extractor(show_all=True)
+    show._nlp = extractor.nlp
+    text = ("Headline\n\nA bill would have allowed officials professing a \"sincere religious belief\" to deny "
+            "services to gays.")
+    qs = [q for q in show.extract(article_from_text(text, "t.txt", outlet=OWN)) if q.kind != "indirect"]
+    assert [(q.text, q.speaker_mention, q.flags) for q in qs] == [("sincere religious belief", None, ["scare"])]
+
+
 def test_a_bare_surname_is_the_person_the_article_keeps_naming(extract_text):
     body = ("Carly Fiorina ran HP. Fiorina pushed ahead with the merger. Fiorina flew home that night and "
             "told her husband, Frank Fiorina, that it would be ugly.\n\n"
