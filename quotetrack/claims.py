@@ -280,8 +280,8 @@ class ClaimFinder:
                        "claim-object")
             return
         last = max(t.i for o in objs for t in o.subtree)
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i == last + 1
-                 and not any(_when(g) for g in c.children if g.dep_ == "pobj")]
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
+                 and not any(_when(g) for g in c.children if g.dep_ == "pobj")][:1]
         yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
 
     def _adjective_claim(self, adj):

@@ -59,6 +59,9 @@ CASES = [
     ("The new poll showed Clinton with a narrow lead over Trump.", "Clinton with a narrow lead over Trump",
      "The new poll", "showed", "claim-object"),
     ("John Smith criticized the plan on Monday.", "the plan", "John Smith", "criticized", "claim-object"),
+    # what the object is criticized for belongs to the claim, whatever comes between
+    ("John Smith criticized Mary Jones at a rally in Ohio for her ties to the banks.",
+     "Mary Jones at a rally in Ohio for her ties to the banks", "John Smith", "criticized", "claim-object"),
     # stances: a finite "support", a plan to do something, seeing something as something
     ("Most Republican voters support a temporary ban on new arrivals.", "a temporary ban on new arrivals",
      "Most Republican voters", "support", "claim-object"),
