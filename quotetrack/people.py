@@ -100,6 +100,7 @@ class Person:
     kind: str = "person"  # person | organisation
     seen_at: list[int] = field(default_factory=list)  # where the article names them, in order
     spoke: bool = False  # named as the speaker of a quote
+    acted: bool = False  # the subject of a clause somewhere in the article
 
     @property
     def canonical(self) -> str:
@@ -191,6 +192,7 @@ class People:
             if person is None:
                 continue
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
+            person.acted = person.acted or subject
             self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start)))
             self.starts.append(start)
         for tok in doc:
@@ -315,7 +317,7 @@ class People:
         """The fallback when no name fits: a person named in full whose first name the gender
         lexicon does not know ("Rakeyia Scott ... she says")."""
         return not collective and person.kind == "person" and person.gender is None \
-            and any(len(n) >= 2 for n in person.names)
+            and any(len(n) >= 2 for n in person.names) and (person.acted or person.spoke)
 
     @staticmethod
     def _compatible(person: Person, gender: str | None, collective: bool) -> bool:

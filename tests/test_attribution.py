@@ -417,6 +417,11 @@ def test_a_day_before_a_colon_is_nobody(extract_text):
     assert [q.speaker for q in quotes(extract_text, body)] == [None]
 
 
+def test_a_place_is_nobody_a_pronoun_means(extract_text):
+    body = "The rally was held in Western Europe on Monday.\n\n\"We are ready,\" she said."
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "she")]
+
+
 def test_a_convention_is_nobody_a_pronoun_means(extract_text):
     body = "Delegates met at the Republican National Convention in July.\n\n\"We are ready,\" she said."
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "she")]
