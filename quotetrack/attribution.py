@@ -771,8 +771,9 @@ class Attributor:
             hosted = gazetteer().is_programme(run_text) and self.p.people.find(name_words, start)
             if outlet is not None and not hosted:  # "Sean Hannity ... Hannity said": the host, not the show
                 return Speaker(outlet.name, Span.of(text, start, end), None, "organisation")
-            if not name_words or _capitalised_common_noun(run):
-                return self._description(head)
+            if not name_words or _capitalised_common_noun(run) or \
+                    fold(name_words[-1]) in ("republican", "democrat") and not first_name_gender(name_words[0]):
+                return self._description(head)  # "a New Hampshire Republican": someone unnamed
             role = " ".join(role_words) or (_np_text(role_np) if role_np is not None else None)
             kind = "organisation" if _starts_with_the(run[0]) or fold(name_words[-1]) in ORG_WORDS else None
             person = self.p.people.register(name_words, role, start, kind)

@@ -32,7 +32,8 @@ ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency
              "organization", "organisation", "board", "bureau", "service", "center", "centre",
              "pentagon", "government", "police", "army", "navy", "fund", "pac", "fbi", "cia", "nsa",
              "gop", "dnc", "rnc", "un", "nato", "eu", "times", "post", "news", "press", "journal",
-             "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team", "convention"}
+             "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team", "convention",
+             "republicans", "democrats"}  # "Senate Republicans", "Iowa Democrats"
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii",

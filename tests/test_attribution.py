@@ -473,6 +473,9 @@ def test_speaker_mention_offsets(extract_text):
     ("The talks stalled.\n\n\"There will be no deal this week,\" a senior official said.", "unnamed"),
     ("The council met on Monday.\n\n\"The roads will be repaired,\" the governor added.", "unnamed"),
     ("Daniel Okafor met Laura Kent on Monday. \"We are ready to talk,\" he said.", "person"),
+    # a party's members are a body; one of them unnamed is nobody's name
+    ("The talks stalled.\n\n\"We will fight,\" Senate Republicans said in a statement.", "organisation"),
+    ("The talks stalled.\n\n\"Trump will be defeated,\" said a New Hampshire Republican.", "unnamed"),
 ])
 def test_speaker_kinds(extract_text, body, kind):
     [q] = quotes(extract_text, body)
