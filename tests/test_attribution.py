@@ -383,6 +383,8 @@ def test_roles(extract_text, body, role):
      "Comedian"),
     ("Democrat Zephyr Teachout met the delegation.\n\n\"We will talk,\" Teachout said.", "Zephyr Teachout",
      "Democrat"),
+    ("Hacker Guccifer met the delegation.\n\n\"We will talk,\" Guccifer said.", "Guccifer", "Hacker"),
+    ("Filmmaker Jack Marino met the delegation.\n\n\"We will talk,\" Marino said.", "Jack Marino", "Filmmaker"),
     ("Senators Marco Rubio and Ted Cruz met the delegation.\n\n\"We will talk,\" Rubio said.", "Marco Rubio",
      "Senators"),
     # "King" is a surname here, and "New York" a place, not a department
