@@ -646,8 +646,7 @@ class Attributor:
             if lemma == "quote":
                 objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _k(c) not in self.inside]
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
-                agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                src = subj[0] if subj and objs else (agent[0] if agent else None)
+                src = subj[0] if subj and objs else by_phrase(verb)
                 if src is not None:
                     # whoever quotes the speaker carried the words, named in a gazetteer or not
                     relay = self._outlet_of_np(src) or self._np_name(src)
@@ -1054,6 +1053,11 @@ def _reports_its_own(cue) -> bool:
     addressed = cues().speech_lemma(cue.text) in ADDRESSEE_VERBS
     return any(c.dep_ == "ccomp" or c.dep_ == "xcomp" and not _manner_clause(c) or c.dep_ == "dobj" and not addressed
                for c in cue.children if c.i > cue.i)
+
+
+def by_phrase(verb):
+    """The noun of a passive verb's "by" phrase ("reported by Western Journalism"), or None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _manner_clause(tok) -> bool:

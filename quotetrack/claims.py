@@ -42,7 +42,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
-from .attribution import ADDRESSEE_VERBS, TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker, is_label
+from .attribution import ADDRESSEE_VERBS, TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker, by_phrase, is_label
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
@@ -251,7 +251,7 @@ class ClaimFinder:
             return  # "urged voters to reject the measure": one claim, not two
         if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
             return  # "comments broadcast on television": a participle describing a noun claims nothing
-        lemma = lemma or claim_verbs().get(tok.text.lower()) or (tok.text.lower() if tok.text.lower() in FINITE_ONLY else None)
+        lemma = lemma or claim_verbs().get(tok.text.lower())
         objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
         if lemma in XCOMP_ONLY:
             objs = [c for c in objs if c.dep_ == "xcomp"]
@@ -332,7 +332,7 @@ class ClaimFinder:
                       c.dep_ == "prep" and c.text.lower() == "as"]
         if not complement:
             return None
-        by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        by = by_phrase(tok)
         if tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
             toks = [t for t in tok.head.subtree if tok.head.left_edge.i <= t.i <= tok.right_edge.i]
         elif self._passive(tok):
@@ -402,7 +402,7 @@ class ClaimFinder:
                for c in tok.children):
             return None  # "as she talked about the economy": a time, not a frame
         source = next((c for c in tok.children if c.dep_ == "nsubj"), None) or \
-            next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            by_phrase(tok)
         skip = {_k(t) for t in tok.subtree}
         toks = [t for t in tok.head.subtree if _k(t) not in skip]
         cue = (self.p.off(tok), self.p.end(tok))
@@ -418,7 +418,7 @@ class ClaimFinder:
              if g.dep_ in ("pobj", "pcomp")]
         if not heads:
             return None
-        source = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        source = by_phrase(tok)
         return self._extent(heads[:1]), (self.p.off(tok), self.p.end(tok)), None, source, "claim-object"
 
     @staticmethod
