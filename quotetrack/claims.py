@@ -226,7 +226,7 @@ class ClaimFinder:
         ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
         if ccomps:
             for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
-                content, nxt = self._extent([c], cue=tok), self._next_report(c, tok)
+                content, nxt = self._extent([c, *self._reasons(tok, c)], cue=tok), self._next_report(c, tok)
                 if content is not None and nxt is not None:
                     first = nxt.left_edge
                     while first.i > c.left_edge.i and first.nbor(-1).dep_ in ("cc", "punct"):
@@ -281,8 +281,18 @@ class ClaimFinder:
             return
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
-                 and not any(_when(g) for g in c.children if g.dep_ == "pobj")][:1]
+                 and not any(_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
+            [c for c in tok.children if c.dep_ == "advcl" and c.left_edge.i == last + 1
+             and c.left_edge.lower_ == "as" and not any(g.dep_ in SUBJ for g in c.children)][:1]
+        # "described the country as beset by ...", not "as it was written"
         yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
+
+    @staticmethod
+    def _reasons(cue, clause) -> list:
+        """A "because" clause right after what was said, which the parse hangs on the cue:
+        "the AP said it did not count them because they were routine" gives the reason too."""
+        return [a for a in cue.children if a.dep_ == "advcl" and a.i > clause.i > cue.i
+                and a.left_edge.i <= clause.right_edge.i + 2 and a.left_edge.lower_ == "because"]
 
     def _adjective_claim(self, adj):
         """A stance named by an adjective: "Ryan is critical of the plan", "she was confident

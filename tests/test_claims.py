@@ -69,6 +69,13 @@ CASES = [
      "to make her proposal at a rally in Iowa", "Mary Jones", "plans", "claim-object"),
     ("Most millennials see police violence as a problem.", "police violence as a problem", "Most millennials",
      "see", "claim-object"),
+    # what the object is described as, when the parse makes it a clause
+    ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
+     "described", "claim-object"),
+    # the reason given for what was said, when the parse hangs it on the cue
+    ('Mary Jones wrote that such a request was "futile," because if there were additional records, the FBI now '
+     'possesses them.', 'that such a request was "futile," because if there were additional records, the FBI now '
+     'possesses them', "Mary Jones", "wrote", "claim-ccomp"),
     # "according to" a one-word source; a description of the source or a clause joined by "but" after it
     ("The senator's approval rating dipped into the mid-20s before the election, according to Gallup.",
      "The senator's approval rating dipped into the mid-20s before the election", "Gallup", "according to",
