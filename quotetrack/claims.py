@@ -73,6 +73,8 @@ LATE_PREP = {"speak", "talk"}
 # "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue
 SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "although", "because", "since",
                  "until", "once", "whether", "unless", "where"}
+# "refused to state a party when they registered": when it happened is not what was refused
+TEMPORAL = {"when", "after", "before"}
 # "talked about X", "referring to X", "called for X": the object of the preposition
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
 # what an object is accused of, shown with, denied to ...: "showed Trump with a lead", "denied
@@ -285,7 +287,9 @@ class ClaimFinder:
             [c for c in tok.children if c.dep_ == "advcl" and c.left_edge.i == last + 1
              and c.left_edge.lower_ == "as" and not any(g.dep_ in SUBJ for g in c.children)][:1]
         # "described the country as beset by ...", not "as it was written"
-        yield self._extent(objs + preps, cue=tok), cue, tok, None, "claim-object"
+        when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
+                and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
+        yield self._extent(objs + preps, cue=tok, drop=when), cue, tok, None, "claim-object"
 
     @staticmethod
     def _reasons(cue, clause) -> list:
@@ -495,10 +499,10 @@ class ClaimFinder:
             start, end = max(start, sent[0]), sent[1]
         return start, end
 
-    def _extent(self, heads, toks=None, cue=None, sided=True) -> tuple[int, int] | None:
+    def _extent(self, heads, toks=None, cue=None, sided=True, drop=frozenset()) -> tuple[int, int] | None:
         """Start and end of the content tokens, on one side of the cue and its subject and
         within the cue's paragraph (a poor parse can reach across both)."""
-        toks = list(toks or []) + [t for h in heads for t in h.subtree]
+        toks = [t for t in list(toks or []) + [t for h in heads for t in h.subtree] if _k(t) not in drop]
         if cue is not None and sided:
             skip = {_k(t) for c in cue.children if c.dep_ in SUBJ for t in c.subtree} | {_k(cue)}
             after = min(h.i for h in heads) > cue.i if heads else False

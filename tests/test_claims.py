@@ -72,6 +72,9 @@ CASES = [
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
+    # when it happened is not what was refused
+    ("Many voters declined to state a party when they registered.", "to state a party", "Many voters",
+     "declined", "claim-object"),
     # the reason given for what was said, when the parse hangs it on the cue
     ('Mary Jones wrote that such a request was "futile," because if there were additional records, the FBI now '
      'possesses them.', 'that such a request was "futile," because if there were additional records, the FBI now '
