@@ -258,7 +258,8 @@ class ClaimFinder:
         if lemma in XCOMP_ONLY:
             objs = [c for c in objs if c.dep_ == "xcomp"]
         elif lemma in SEEN_AS:
-            objs = objs if any(c.dep_ == "prep" and c.lower_ == "as" for o in [tok, *objs] for c in o.children) else []
+            objs = objs if any(c.dep_ == "prep" and c.lower_ == "as" or _as_predicate(c)
+                               for o in [tok, *objs] for c in o.children) else []
         elif lemma in NO_OBJECT:
             objs = []
         if lemma in ADDRESSEE_VERBS:
@@ -284,9 +285,7 @@ class ClaimFinder:
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
                  and not any(_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
-            [c for c in tok.children if c.dep_ == "advcl" and c.left_edge.i == last + 1
-             and c.left_edge.lower_ == "as" and not any(g.dep_ in SUBJ for g in c.children)][:1]
-        # "described the country as beset by ...", not "as it was written"
+            [c for c in tok.children if _as_predicate(c) and c.left_edge.i == last + 1][:1]
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
         yield self._extent(objs + preps, cue=tok, drop=when), cue, tok, None, "claim-object"
@@ -646,6 +645,12 @@ WHEN = re.compile(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|january|februar
 def _when(tok) -> bool:
     """"spoke on Monday": a date or time, not what was spoken about."""
     return bool(WHEN.fullmatch(tok.text))
+
+
+def _as_predicate(tok) -> bool:
+    """"described the country as beset by ...": what the object is described as, which the
+    parse makes a clause; not "as it was written", which has its own subject."""
+    return tok.dep_ == "advcl" and tok.left_edge.lower_ == "as" and not any(c.dep_ in SUBJ for c in tok.children)
 
 
 def _key(name: str) -> str:

@@ -69,6 +69,8 @@ CASES = [
      "to make her proposal at a rally in Iowa", "Mary Jones", "plans", "claim-object"),
     ("Most millennials see police violence as a problem.", "police violence as a problem", "Most millennials",
      "see", "claim-object"),
+    ("Voters still view Mrs. Clinton as vastly more prepared for the job.",
+     "Mrs. Clinton as vastly more prepared for the job", "Voters", "view", "claim-object"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
