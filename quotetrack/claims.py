@@ -24,6 +24,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-reputed``: "a state seen as critical for ...", "Breyer, a Clinton appointee considered
   a liberal", "Wisconsin is seen as critical": a reputation held by people the article does
   not name (or by the "by" phrase's), with the thing it is about.
+- ``claim-self-described``: "Sanders, a self-described democratic socialist": the one the
+  description is of describes themselves so.
 - ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
   the article does not name, so with no source.
 - ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
@@ -48,7 +50,7 @@ from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
               "claim-poll": 0.7, "claim-seem": 0.5, "claim-reputed": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
-              "claim-adjective": 0.6, "claim-label": 0.7}
+              "claim-adjective": 0.6, "claim-label": 0.7, "claim-self-described": 0.7}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
@@ -207,7 +209,7 @@ class ClaimFinder:
             yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
                 None, "claim-seem"  # no source
             return
-        reputed = self._reputed(tok)
+        reputed = self._reputed(tok) or self._self_described(tok)
         if reputed is not None:
             yield reputed
             return
@@ -355,6 +357,20 @@ class ClaimFinder:
             return None
         cue = (self.p.off(tok), self.p.end(tok))
         return self._extent([], toks, cue=tok, sided=False), cue, None, by, "claim-reputed"
+
+    def _self_described(self, tok):
+        """"Sanders, a self-described democratic socialist": the description is the claim of
+        the one it describes (the noun, or the name or subject the noun stands beside)."""
+        if tok.lower_ != "described" or tok.dep_ != "amod" or tok.i < 2 or tok.nbor(-1).text != "-" \
+                or tok.nbor(-2).lower_ != "self" or tok.head.i <= tok.i:
+            return None
+        noun = who = tok.head
+        while who.dep_ in ("appos", "conj") and who.head.i < who.i:  # "Sanders, I-Vt., a self-described ...": the name
+            who = who.head
+        if who.dep_ == "attr":  # "Sanders is a self-described ...": the subject
+            who = next((c for c in who.head.children if c.dep_ in SUBJ), who)
+        content = (self.p.end(tok), self.p.end(noun))
+        return content, (self.p.off(tok.nbor(-2)), self.p.end(tok)), None, who, "claim-self-described"
 
     @staticmethod
     def _seems(tok) -> bool:

@@ -71,6 +71,11 @@ CASES = [
      "see", "claim-object"),
     ("Voters still view Mrs. Clinton as vastly more prepared for the job.",
      "Mrs. Clinton as vastly more prepared for the job", "Voters", "view", "claim-object"),
+    # a self-description is the claim of the one it describes
+    ("Young voters are flocking to Sen. Bernie Sanders, I-Vt., a self-described democratic socialist.",
+     "democratic socialist", "Bernie Sanders", "self-described", "claim-self-described"),
+    ("Mr. Trump, a self-described billionaire, spoke on Monday.", "billionaire", "Trump", "self-described",
+     "claim-self-described"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
