@@ -665,8 +665,12 @@ def _when(tok) -> bool:
 
 def _as_predicate(tok) -> bool:
     """"described the country as beset by ...": what the object is described as, which the
-    parse makes a clause; not "as it was written", which has its own subject."""
-    return tok.dep_ == "advcl" and tok.left_edge.lower_ == "as" and not any(c.dep_ in SUBJ for c in tok.children)
+    parse makes a clause ("as Washington celebrating itself"); not "as it was written", a
+    finite clause of its own."""
+    if tok.dep_ != "advcl" or tok.left_edge.lower_ != "as":
+        return False
+    finite = tok.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    return not finite or not any(c.dep_ in SUBJ for c in tok.children)
 
 
 def _key(name: str) -> str:

@@ -82,6 +82,10 @@ CASES = [
     # when it happened is not what was refused
     ("Many voters declined to state a party when they registered.", "to state a party", "Many voters",
      "declined", "claim-object"),
+    ("Mary Jones has described the dinner as Washington celebrating itself.",
+     "the dinner as Washington celebrating itself", "Mary Jones", "described", "claim-object"),
+    ("Mary Jones criticized the harbor bill as it was sailing through the Senate.", "the harbor bill",
+     "Mary Jones", "criticized", "claim-object"),
     # the reason given for what was said, when the parse hangs it on the cue
     ('Mary Jones wrote that such a request was "futile," because if there were additional records, the FBI now '
      'possesses them.', 'that such a request was "futile," because if there were additional records, the FBI now '
