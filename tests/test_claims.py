@@ -76,6 +76,15 @@ CASES = [
      "democratic socialist", "Bernie Sanders", "self-described", "claim-self-described"),
     ("Mr. Trump, a self-described billionaire, spoke on Monday.", "billionaire", "Trump", "self-described",
      "claim-self-described"),
+    # verbs of ruling, reminding, criticising and advocating
+    ("The court ruled that the harbor law was unconstitutional.", "that the harbor law was unconstitutional",
+     "The court", "ruled", "claim-ccomp"),
+    ("Mary Jones reminded voters that the harbor was closed.", "that the harbor was closed", "Mary Jones",
+     "reminded", "claim-ccomp"),
+    ("Mary Jones lambasted the harbor plan on Monday.", "the harbor plan", "Mary Jones", "lambasted",
+     "claim-object"),
+    ("Mary Jones has long advocated a ban on plastic bags.", "a ban on plastic bags", "Mary Jones", "advocated",
+     "claim-object"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
