@@ -226,7 +226,8 @@ class ClaimFinder:
             return
         if not self._is_cue(tok) or self._passive(tok):
             return
-        cue = (self.p.off(tok), self.p.end(tok))
+        particle = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]  # "laid out", "shrugged off"
+        cue = (self.p.off(tok), self.p.end(particle[0] if particle else tok))
         ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
         if ccomps:
             for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two

@@ -85,6 +85,10 @@ CASES = [
      "claim-object"),
     ("Mary Jones has long advocated a ban on plastic bags.", "a ban on plastic bags", "Mary Jones", "advocated",
      "claim-object"),
+    ("Most senators voted against the harbor bill.", "the harbor bill", "Most senators", "voted against",
+     "claim-object"),
+    ("Mary Jones laid out a plan to reopen the harbor.", "a plan to reopen the harbor", "Mary Jones", "laid out",
+     "claim-object"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
