@@ -95,7 +95,10 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("promises", ""), ("pledge", ""), ("vow", ""), ("decision", ""), ("insistence", "on"), ("belief", "in"),
     ("warning", "about"), ("warnings", "about"), ("demand", "for"), ("demands", "for"), ("defense", "of"),
     ("assertion", ""), ("suggestion", ""), ("argument", "for"), ("charge", ""), ("charges", ""),
-    ("support", "for"), ("questions", "about"), ("concerns", "about"), ("doubts", "about"))}
+    ("support", "for"), ("questions", "about"), ("concerns", "about over"), ("doubts", "about"),
+    ("accusations", "of"), ("concern", "about over"), ("objection", "to"), ("objections", "to"),
+    ("condemnation", "of"), ("rejection", "of"), ("denial", "of"), ("position", "on"), ("views", "on"),
+    ("fears", "about of over"), ("warnings", "about"))}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}

@@ -37,6 +37,8 @@ CASES = [
      "Mary Jones", "decision", "claim-noun"),
     ("Senator Mary Jones spoke on Monday. The senator raised questions about the harbor deal.", "the harbor deal",
      "Mary Jones", "questions", "claim-noun"),
+    ("Mary Jones voiced concerns over the harbor plan.", "the harbor plan", "Mary Jones", "concerns",
+     "claim-noun"),
     # a stance named by an adjective
     ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
     ("Mary Jones was confident that the bill would pass.", "that the bill would pass", "Mary Jones", "confident",
