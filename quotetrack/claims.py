@@ -18,7 +18,7 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   criticism of the plan", "Clinton's decision to ...", "complaints from residents about ...",
   "she raised questions about ...").
 - ``claim-adjective``: a stance named by an adjective ("X is critical of ...", "X was
-  confident that ...").
+  confident that ...", "X is eager to ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
   no source.
 - ``claim-reputed``: "a state seen as critical for ...", "Breyer, a Clinton appointee considered
@@ -105,7 +105,10 @@ POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd"}
 # adjectives of stance or belief: "critical of", "skeptical about", "confident that"
 ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "hopeful", "convinced", "dismissive",
-                  "confident"}
+                  "confident", "concerned", "optimistic", "adamant", "sure", "certain", "opposed", "eager",
+                  "willing", "reluctant", "committed", "proud", "aware", "angry", "upset", "frustrated", "happy",
+                  "open"}
+ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 # participles that give a reputation: "known as", "seen as", "considered a liberal"
@@ -305,11 +308,11 @@ class ClaimFinder:
 
     def _adjective_claim(self, adj):
         """A stance named by an adjective: "Ryan is critical of the plan", "she was confident
-        that the bill would pass"; the source is the subject."""
+        that the bill would pass", "he is eager to run"; the source is the subject."""
         source = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
-        about = [g for c in adj.children if c.dep_ == "prep" and c.text.lower() in ("of", "about")
+        about = [g for c in adj.children if c.dep_ == "prep" and c.text.lower() in ADJECTIVE_PREPS
                  for g in c.children if g.dep_ in ("pobj", "pcomp")] or \
-            [c for c in adj.children if c.dep_ == "ccomp"]
+            [c for c in adj.children if c.dep_ in ("ccomp", "xcomp")]
         if source is None or not about:
             return None
         return self._extent(about), (self.p.off(adj), self.p.end(adj)), None, source, "claim-adjective"

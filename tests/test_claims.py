@@ -43,6 +43,9 @@ CASES = [
     ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
     ("Mary Jones was confident that the bill would pass.", "that the bill would pass", "Mary Jones", "confident",
      "claim-adjective"),
+    ("Mary Jones is eager to reopen the harbor.", "to reopen the harbor", "Mary Jones", "eager", "claim-adjective"),
+    ("Mary Jones is concerned that the harbor will close.", "that the harbor will close", "Mary Jones", "concerned",
+     "claim-adjective"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
