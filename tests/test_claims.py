@@ -94,6 +94,8 @@ CASES = [
      "claim-object"),
     ("Mary Jones laid out a plan to reopen the harbor.", "a plan to reopen the harbor", "Mary Jones", "laid out",
      "claim-object"),
+    ("Most voters would like to reopen the harbor.", "to reopen the harbor", "Most voters", "like",
+     "claim-object"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
