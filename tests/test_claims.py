@@ -37,7 +37,7 @@ CASES = [
      "Mary Jones", "decision", "claim-noun"),
     ("Senator Mary Jones spoke on Monday. The senator raised questions about the harbor deal.", "the harbor deal",
      "Mary Jones", "questions", "claim-noun"),
-    ("Mary Jones voiced concerns over the harbor plan.", "the harbor plan", "Mary Jones", "concerns",
+    ("Mary Jones raised concerns over the harbor plan.", "the harbor plan", "Mary Jones", "concerns",
      "claim-noun"),
     # a stance named by an adjective
     ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
@@ -96,6 +96,7 @@ CASES = [
      "claim-object"),
     ("Most voters would like to reopen the harbor.", "to reopen the harbor", "Most voters", "like",
      "claim-object"),
+    ("Mary Jones sided with the fishermen.", "the fishermen", "Mary Jones", "sided with", "claim-object"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
