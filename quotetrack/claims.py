@@ -102,7 +102,8 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
-SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd"}
+SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd", "dobj"}  # "dobj": "the event seemed an insult"
+SEEM_PREPS = {"like", "beside"}  # "seemed like a different candidate", "seemed beside the point"
 # adjectives of stance or belief: "critical of", "skeptical about", "confident that"
 ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "hopeful", "convinced", "dismissive",
                   "confident", "concerned", "optimistic", "adamant", "sure", "certain", "opposed", "eager",
@@ -211,7 +212,7 @@ class ClaimFinder:
             return
         if self._seems(tok):
             # what seems so: the subject and its complement, not when or why it seemed so
-            toks = [t for c in tok.children if c.dep_ in SUBJ or c.dep_ in SEEM_COMPLEMENTS for t in c.subtree]
+            toks = [t for c in tok.children if c.dep_ in SUBJ or _seem_complement(c) for t in c.subtree]
             yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
                 None, "claim-seem"  # no source
             return
@@ -387,7 +388,7 @@ class ClaimFinder:
         if not tok.tag_.startswith("VB") or not any(c.dep_ in SUBJ for c in tok.children):
             return False
         if form in SEEM:
-            return any(c.dep_ in SEEM_COMPLEMENTS for c in tok.children)
+            return any(_seem_complement(c) for c in tok.children)
         return form == "expected" and any(c.dep_ == "auxpass" for c in tok.children) \
             and any(c.dep_ == "xcomp" for c in tok.children)
 
@@ -668,6 +669,11 @@ WHEN = re.compile(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|january|februar
 def _when(tok) -> bool:
     """"spoke on Monday": a date or time, not what was spoken about."""
     return bool(WHEN.fullmatch(tok.text))
+
+
+def _seem_complement(tok) -> bool:
+    """What something seems: "ready", "to win", "a reminder that ...", "like a new man"."""
+    return tok.dep_ in SEEM_COMPLEMENTS or tok.dep_ == "prep" and tok.lower_ in SEEM_PREPS
 
 
 def _as_predicate(tok) -> bool:

@@ -50,6 +50,8 @@ CASES = [
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
     ("The court seemed ready to rule.", "The court seemed ready to rule", None, "seemed", "claim-seem"),
+    ("The court seemed like a different institution.", "The court seemed like a different institution", None,
+     "seemed", "claim-seem"),
     ("The Senate is expected to pass the bill.", "The Senate is expected to pass the bill", None, "expected",
      "claim-seem"),
     ("The council is reportedly planning to close the harbor.", "The council is reportedly planning to close the harbor",
