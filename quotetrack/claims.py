@@ -26,6 +26,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   not name (or by the "by" phrase's), with the thing it is about.
 - ``claim-self-described``: "Sanders, a self-described democratic socialist": the one the
   description is of describes themselves so.
+- ``claim-passive``: "The meeting was first reported by Politico", "it was widely reported
+  that ...": the subject, or the clause after an "it", of a passive verb of reporting.
 - ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
   the article does not name, so with no source.
 - ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
@@ -50,7 +52,7 @@ from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
               "claim-poll": 0.7, "claim-seem": 0.5, "claim-reputed": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
-              "claim-adjective": 0.6, "claim-label": 0.7, "claim-self-described": 0.7}
+              "claim-adjective": 0.6, "claim-label": 0.7, "claim-self-described": 0.7, "claim-passive": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
@@ -110,6 +112,9 @@ ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "h
                   "willing", "reluctant", "committed", "proud", "aware", "angry", "upset", "frustrated", "happy",
                   "open"}
 ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
+# verbs whose passive subject is what was said ("the meeting was first reported by Politico");
+# most others name a target ("he was criticized"), an addressee or a name
+PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 # participles that give a reputation: "known as", "seen as", "considered a liberal"
@@ -231,7 +236,12 @@ class ClaimFinder:
         if framed is not None:
             yield framed
             return
-        if not self._is_cue(tok) or self._passive(tok):
+        if not self._is_cue(tok):
+            return
+        if self._passive(tok):
+            found = self._passive_claim(tok)
+            if found is not None:
+                yield found
             return
         particle = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]  # "laid out", "shrugged off"
         cue = (self.p.off(tok), self.p.end(particle[0] if particle else tok))
@@ -365,6 +375,23 @@ class ClaimFinder:
             return None
         cue = (self.p.off(tok), self.p.end(tok))
         return self._extent([], toks, cue=tok, sided=False), cue, None, by, "claim-reputed"
+
+    def _passive_claim(self, tok):
+        """"The meeting was first reported by Politico", "it was widely reported that ...": what
+        was reported is the subject, or the clause after an "it"; the source is the "by"
+        phrase's, if any."""
+        lemma = self.cues.any_lemma(tok.text) or claim_verbs().get(tok.lower_)
+        if tok.tag_ != "VBN" or lemma not in PASSIVE_CUES:
+            return None
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if clauses and (subject is None or subject.lower_ == "it"):
+            heads = clauses
+        elif subject is not None and subject.tag_ != "PRP":
+            heads = [subject]
+        else:
+            return None
+        return self._extent(heads), (self.p.off(tok), self.p.end(tok)), None, by_phrase(tok), "claim-passive"
 
     def _self_described(self, tok):
         """"Sanders, a self-described democratic socialist": the description is the claim of

@@ -99,6 +99,11 @@ CASES = [
     ("Most voters would like to reopen the harbor.", "to reopen the harbor", "Most voters", "like",
      "claim-object"),
     ("Mary Jones sided with the fishermen.", "the fishermen", "Mary Jones", "sided with", "claim-object"),
+    # a passive report: its subject, or the clause after "it"; the source is the "by" phrase's
+    ("News of the harbor deal was first reported by the Miami Herald.", "News of the harbor deal", "Miami Herald",
+     "reported", "claim-passive"),
+    ("It was widely reported that the mayor paid $100 million.", "that the mayor paid $100 million", None,
+     "reported", "claim-passive"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
