@@ -100,7 +100,9 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("support", "for"), ("questions", "about"), ("concerns", "about over"), ("doubts", "about"),
     ("accusations", "of"), ("concern", "about over"), ("objection", "to"), ("objections", "to"),
     ("condemnation", "of"), ("rejection", "of"), ("denial", "of"), ("position", "on"), ("views", "on"),
-    ("fears", "about of over"), ("warnings", "about"))}
+    ("fears", "about of over"), ("warnings", "about"), ("announcement", "of"),
+    ("message", "of about"), ("opinion", "of on about"), ("advice", "on about for"), ("speculation", "about"),
+    ("assumption", ""), ("consensus", "on about"))}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}

@@ -39,6 +39,8 @@ CASES = [
      "Mary Jones", "questions", "claim-noun"),
     ("Mary Jones raised concerns over the harbor plan.", "the harbor plan", "Mary Jones", "concerns",
      "claim-noun"),
+    ("Mary Jones spoke on Monday. Her opinion of the harbor plan has not changed.", "the harbor plan", "Mary Jones",
+     "opinion", "claim-noun"),
     # a stance named by an adjective
     ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
     ("Mary Jones was confident that the bill would pass.", "that the bill would pass", "Mary Jones", "confident",
