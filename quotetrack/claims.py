@@ -103,6 +103,8 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("fears", "about of over"), ("warnings", "about"), ("announcement", "of"),
     ("message", "of about"), ("opinion", "of on about"), ("advice", "on about for"), ("speculation", "about"),
     ("assumption", ""), ("consensus", "on about"))}
+# "an attack on the embassy" is an event; "Trump's attack on Clinton" a stance
+OWNED_ONLY = {"attack", "attacks"}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
@@ -333,7 +335,7 @@ class ClaimFinder:
     def _noun_claim(self, noun):
         """A stance named by a noun, with whose it is and what it is about: "his criticism of
         the plan", "Trump's support for the wall", "Clinton's plans to raise taxes",
-        "criticism from rivals that ..."."""
+        "criticism from rivals that ..."; or no one's ("amid questions about her emails")."""
         owner = [c for c in noun.children if c.dep_ == "poss"]
         source = owner[0] if owner else None
         if source is None:
@@ -342,7 +344,8 @@ class ClaimFinder:
         if source is None and noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
             # "Ryan voiced support for the plan", "she raised questions about ...": the subject's
             source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        if source is None or source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
+        if source is None and noun.text.lower() in OWNED_ONLY or \
+                source is not None and source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
             return None
         about = [c for c in noun.children if c.i > noun.i and (
             c.dep_ == "prep" and c.text.lower() in NOUN_CUES[noun.text.lower()] or

@@ -41,6 +41,8 @@ CASES = [
      "claim-noun"),
     ("Mary Jones spoke on Monday. Her opinion of the harbor plan has not changed.", "the harbor plan", "Mary Jones",
      "opinion", "claim-noun"),
+    ("Amid questions about the harbor deal, the mayor resigned.", "the harbor deal", None, "questions",
+     "claim-noun"),
     # a stance named by an adjective
     ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
     ("Mary Jones was confident that the bill would pass.", "that the bill would pass", "Mary Jones", "confident",
@@ -239,6 +241,7 @@ def test_claim_relayed_by_outlet(extract_text):
     ("Mary Jones visited Ohio on Monday.", []),
     ("John Smith spoke to reporters on Monday.", []),  # whom he spoke to is no claim
     ("John Smith saw the plan on Monday.", []),
+    ("An attack on the harbor killed two people.", []),  # an event, not a stance: no one's attack
     # the quote is most of the claim: the mixed record stands for it
     ('John Smith called the plan "a disaster for farmers and ranchers."', ["mixed"]),
 ])
