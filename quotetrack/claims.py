@@ -342,7 +342,7 @@ class ClaimFinder:
             source = next((g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "from"
                            for g in c.children if g.dep_ == "pobj"), None)
         if source is None and noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
-            # "she raised questions about ...", "he drew criticism for ...": the subject's
+            # "she raised questions about ...", "they have doubts about ...": the subject's
             source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if source is None and noun.text.lower() in OWNED_ONLY or \
                 source is not None and source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
