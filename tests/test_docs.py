@@ -1,5 +1,6 @@
 """The README documents every command, and every command documents itself."""
 import re
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -46,3 +47,14 @@ def test_readme_demo_shows_the_speakers_the_demo_prints(cross_db):
     result = CliRunner().invoke(main, ["speakers", "--db", cross_db, "--top", "10", "--format", "table"])
     assert result.exit_code == 0
     assert result.output.strip() == shown.strip()
+
+
+def test_readme_demo_counts_what_the_demo_stores(cross_db):
+    """The ingest line of the README's demo: articles, quotes, claims and speakers stored."""
+    articles, quotes, claims, speakers = map(int, re.search(
+        r"ingest: (\d+) articles added.*?; (\d+) quotes, (\d+) claims, (\d+) new speakers", README).groups())
+    with sqlite3.connect(cross_db) as db:
+        assert db.execute("SELECT count(*) FROM article").fetchone()[0] == articles
+        assert db.execute("SELECT count(*) FROM quote WHERE kind != 'indirect'").fetchone()[0] == quotes
+        assert db.execute("SELECT count(*) FROM quote WHERE kind = 'indirect'").fetchone()[0] == claims
+        assert db.execute("SELECT count(*) FROM speaker").fetchone()[0] == speakers
