@@ -71,7 +71,8 @@ AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "o
 # "spoke to reporters", "talked on Monday": only what they spoke about is a claim; "pushed for
 # a vote", not "pushed to the limit"
 ONLY_PREP = {"speak": {"about", "of"}, "talk": {"about", "of"}, "add": {"about"}, "write": {"about"},
-             "push": {"for"}, "side": {"with"}, "distance": {"from"}, "aim": {"at"}}
+             "push": {"for"}, "side": {"with"}, "distance": {"from"}, "aim": {"at"},
+             "agree": {"with", "on", "to", "about"}, "believe": {"in", "about"}, "hint": {"at"}}
 # "spoke at the White House on Tuesday about ...": what one speaks about may come late
 LATE_PREP = {"speak", "talk"}
 # "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue

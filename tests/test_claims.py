@@ -103,6 +103,8 @@ CASES = [
     ("Most voters would like to reopen the harbor.", "to reopen the harbor", "Most voters", "like",
      "claim-object"),
     ("Mary Jones sided with the fishermen.", "the fishermen", "Mary Jones", "sided with", "claim-object"),
+    ("Mary Jones agreed with the fishermen.", "the fishermen", "Mary Jones", "agreed with", "claim-object"),
+    ("Mary Jones hinted at a run for governor.", "a run for governor", "Mary Jones", "hinted at", "claim-object"),
     # a passive report: its subject, or the clause after "it"; the source is the "by" phrase's
     ("News of the harbor deal was first reported by the Miami Herald.", "News of the harbor deal", "Miami Herald",
      "reported", "claim-passive"),
