@@ -92,7 +92,7 @@ QUOTED_SHARE = 0.5
 # nouns that name a stance or a claim, with the prepositions that introduce what it is about
 NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("criticism", "of"), ("criticisms", "of"), ("opposition", "to"), ("plan", "for"), ("proposal", "for"),
-    ("proposals", "for"), ("call", "for"), ("calls", "for"), ("attack", "on"), ("attacks", "on"),
+    ("proposals", "for"), ("call", "for"), ("calls", "for"), ("attack", "on against"), ("attacks", "on against"),
     ("complaint", "about"), ("complaints", "about"), ("claim", ""), ("claims", ""), ("allegation", "of"),
     ("allegations", "of"), ("accusation", "of"), ("endorsement", "of"), ("praise", "for"), ("promise", ""),
     ("promises", ""), ("pledge", ""), ("vow", ""), ("decision", ""), ("insistence", "on"), ("belief", "in"),
@@ -103,7 +103,9 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("condemnation", "of"), ("rejection", "of"), ("denial", "of"), ("position", "on"), ("views", "on"),
     ("fears", "about of over"), ("warnings", "about"), ("announcement", "of"),
     ("message", "of about"), ("opinion", "of on about"), ("advice", "on about for"), ("speculation", "about"),
-    ("assumption", ""), ("consensus", "on about"))}
+    ("assumption", ""), ("consensus", "on about"), ("favor", "of"), ("mention", "of"), ("view", "of"),
+    ("embrace", "of"), ("comment", "about on"), ("comments", "about on"),
+    ("remark", "about"), ("remarks", "about"))}
 # "an attack on the embassy" is an event; "Trump's attack on Clinton" a stance
 OWNED_ONLY = {"attack", "attacks"}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
@@ -342,6 +344,9 @@ class ClaimFinder:
         if source is None:
             source = next((g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "from"
                            for g in c.children if g.dep_ == "pobj"), None)
+        if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.tag_.startswith("VB"):
+            # "voted in favor of the bill": the subject's
+            source = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
         if source is None and noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
             # "she raised questions about ...", "they have doubts about ...": the subject's
             source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)

@@ -43,6 +43,9 @@ CASES = [
      "opinion", "claim-noun"),
     ("Amid questions about the harbor deal, the mayor resigned.", "the harbor deal", None, "questions",
      "claim-noun"),
+    ("Mary Jones voted in favor of the harbor bill.", "the harbor bill", "Mary Jones", "favor", "claim-noun"),
+    ("Mary Jones spoke on Monday. Her mention of the harbor plan surprised the council.", "the harbor plan",
+     "Mary Jones", "mention", "claim-noun"),
     # a stance named by an adjective
     ("Mary Jones is critical of the harbor plan.", "the harbor plan", "Mary Jones", "critical", "claim-adjective"),
     ("Mary Jones was confident that the bill would pass.", "that the bill would pass", "Mary Jones", "confident",
