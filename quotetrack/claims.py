@@ -373,7 +373,7 @@ class ClaimFinder:
         if tok.tag_ != "VBN" or tok.text.lower() not in REPUTED:
             return None
         complement = [c for c in tok.children if c.dep_ in ("xcomp", "oprd", "attr", "ccomp") or
-                      c.dep_ == "prep" and c.text.lower() == "as"]
+                      c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ == "for" and tok.lower_ == "known")]
         if not complement:
             return None
         by = by_phrase(tok)

@@ -189,6 +189,7 @@ def test_a_source_reporting_again_makes_a_second_claim(extract_text, text, expec
     ("Stephen Breyer, a Clinton appointee considered a liberal, ranks high on the list.",
      "a Clinton appointee considered a liberal", None),
     ("The mayor is widely seen as a moderate.", "The mayor is widely seen as a moderate", None),
+    ("It is a council not known for its transparency.", "a council not known for its transparency", None),
 ])
 def test_a_reputation_is_a_claim_of_no_one_named(extract_text, text, content, source):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
