@@ -276,7 +276,7 @@ class ClaimFinder:
             yield colon, cue, tok, None, "claim-colon"
             return
         lemma = self.cues.any_lemma(tok.text)
-        if lemma is None and tok.dep_ == "xcomp":
+        if lemma is None and tok.dep_ == "xcomp" and self._is_cue(tok.head):
             return  # "urged voters to reject the measure": one claim, not two
         if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
             return  # "comments broadcast on television": a participle describing a noun claims nothing

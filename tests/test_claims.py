@@ -106,6 +106,9 @@ CASES = [
     ("Most voters would like to reopen the harbor.", "to reopen the harbor", "Most voters", "like",
      "claim-object"),
     ("Mary Jones sided with the fishermen.", "the fishermen", "Mary Jones", "sided with", "claim-object"),
+    # a claim verb under a verb that reports nothing is a claim of its own
+    ("The delegates have to vote for the candidate who won their state.", "the candidate who won their state",
+     "The delegates", "vote for", "claim-object"),
     ("Mary Jones agreed with the fishermen.", "the fishermen", "Mary Jones", "agreed with", "claim-object"),
     ("Mary Jones hinted at a run for governor.", "a run for governor", "Mary Jones", "hinted at", "claim-object"),
     # a passive report: its subject, or the clause after "it"; the source is the "by" phrase's
