@@ -72,9 +72,9 @@ AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "o
 # a vote", not "pushed to the limit"
 ONLY_PREP = {"speak": {"about", "of"}, "talk": {"about", "of"}, "add": {"about"}, "write": {"about"},
              "push": {"for"}, "side": {"with"}, "distance": {"from"}, "aim": {"at"},
-             "agree": {"with", "on", "to", "about"}, "believe": {"in", "about"}, "hint": {"at"}}
+             "agree": {"with", "on", "to", "about"}, "believe": {"in", "about"}, "hint": {"at"}, "care": {"about"}}
 # "spoke at the White House on Tuesday about ...": what one speaks about may come late
-LATE_PREP = {"speak", "talk"}
+LATE_PREP = {"speak", "talk", "worry", "care"}
 # "as she talked about ...", "when he announced ...": a subordinate clause, not an inserted cue
 SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "although", "because", "since",
                  "until", "once", "whether", "unless", "where"}

@@ -109,6 +109,7 @@ CASES = [
     # a claim verb under a verb that reports nothing is a claim of its own
     ("The delegates have to vote for the candidate who won their state.", "the candidate who won their state",
      "The delegates", "vote for", "claim-object"),
+    ("Most voters care about jobs.", "jobs", "Most voters", "care about", "claim-object"),
     ("Mary Jones agreed with the fishermen.", "the fishermen", "Mary Jones", "agreed with", "claim-object"),
     ("Mary Jones hinted at a run for governor.", "a run for governor", "Mary Jones", "hinted at", "claim-object"),
     # a passive report: its subject, or the clause after "it"; the source is the "by" phrase's
