@@ -344,12 +344,11 @@ class ClaimFinder:
         if source is None:
             source = next((g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "from"
                            for g in c.children if g.dep_ == "pobj"), None)
-        if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.tag_.startswith("VB"):
-            # "voted in favor of the bill": the subject's
-            source = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
-        if source is None and noun.dep_ == "dobj" and noun.head.tag_.startswith("VB"):
-            # "she raised questions about ...", "they have doubts about ...": the subject's
-            source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else \
+            noun.head if noun.dep_ == "dobj" else None
+        if source is None and verb is not None and verb.tag_.startswith("VB"):
+            # "she raised questions about ...", "voted in favor of the bill": the subject's
+            source = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if source is None and noun.text.lower() in OWNED_ONLY or \
                 source is not None and source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
             return None
