@@ -115,9 +115,12 @@ SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd", "dobj"}  # "dobj": "the ev
 SEEM_PREPS = {"like", "beside"}  # "seemed like a different candidate", "seemed beside the point"
 # adjectives of stance or belief: "critical of", "skeptical about", "confident that"
 ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "hopeful", "convinced", "dismissive",
-                  "confident", "concerned", "optimistic", "adamant", "sure", "certain", "opposed", "eager",
-                  "willing", "reluctant", "committed", "proud", "aware", "angry", "upset", "frustrated", "happy",
-                  "open"}
+                  "confident", "concerned", "optimistic", "adamant", "sure", "certain", "opposed", "eager", "willing",
+                  "reluctant", "committed", "proud", "aware", "angry", "upset", "frustrated", "happy", "open",
+                  "tired", "fond", "outspoken", "honest", "nervous", "worried", "keen", "excited", "lukewarm",
+                  "sympathetic", "vocal", "comfortable", "satisfied", "mistrustful", "unapologetic", "enamored",
+                  "glad", "sick", "pleased", "surprised", "quick", "interested", "determined", "favorable",
+                  "uncertain", "afraid"}
 ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
 # verbs whose passive subject is what was said ("the meeting was first reported by Politico");
 # most others name a target ("he was criticized"), an addressee or a name

@@ -53,6 +53,9 @@ CASES = [
     ("Mary Jones is eager to reopen the harbor.", "to reopen the harbor", "Mary Jones", "eager", "claim-adjective"),
     ("Mary Jones is concerned that the harbor will close.", "that the harbor will close", "Mary Jones", "concerned",
      "claim-adjective"),
+    ("Mary Jones is worried about a split at the convention.", "a split at the convention", "Mary Jones",
+     "worried", "claim-adjective"),
+    ("Mary Jones is lukewarm about the harbor plan.", "the harbor plan", "Mary Jones", "lukewarm", "claim-adjective"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
@@ -110,6 +113,9 @@ CASES = [
     ("The delegates have to vote for the candidate who won their state.", "the candidate who won their state",
      "The delegates", "vote for", "claim-object"),
     ("Most voters care about jobs.", "jobs", "Most voters", "care about", "claim-object"),
+    ("Mary Jones intends to reopen the harbor.", "to reopen the harbor", "Mary Jones", "intends", "claim-object"),
+    ("The council authorized a study of the harbor.", "a study of the harbor", "The council", "authorized",
+     "claim-object"),
     ("Mary Jones agreed with the fishermen.", "the fishermen", "Mary Jones", "agreed with", "claim-object"),
     ("Mary Jones hinted at a run for governor.", "a run for governor", "Mary Jones", "hinted at", "claim-object"),
     # a passive report: its subject, or the clause after "it"; the source is the "by" phrase's
