@@ -105,7 +105,13 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("message", "of about"), ("opinion", "of on about"), ("advice", "on about for"), ("speculation", "about"),
     ("assumption", ""), ("consensus", "on about"), ("favor", "of"), ("mention", "of"), ("view", "of"),
     ("embrace", "of"), ("comment", "about on"), ("comments", "about on"),
-    ("remark", "about"), ("remarks", "about"))}
+    ("remark", "about"), ("remarks", "about"),
+    ("contention", ""), ("hopes", "for"), ("prediction", "about of"), ("assessment", "of"), ("statement", "about on"),
+    ("statements", "about on"), ("admission", "of"), ("request", "for"), ("critique", "of"),
+    ("enthusiasm", "for about"), ("sympathy", "for"), ("disapproval", "of"), ("approval", "of"),
+    ("recommendation", "for"), ("recommendations", "for"), ("reply", "to"), ("portrayal", "of"),
+    ("anxiety", "about over"), ("tribute", "to"), ("endorsements", "of"), ("scrutiny", "of"), ("recognition", "of"),
+    ("vision", "for of"))}
 # "an attack on the embassy" is an event; "Trump's attack on Clinton" a stance
 OWNED_ONLY = {"attack", "attacks"}
 # a headline opened by a name and a colon; words that label a headline rather than name a source

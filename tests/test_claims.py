@@ -44,6 +44,10 @@ CASES = [
     ("Amid questions about the harbor deal, the mayor resigned.", "the harbor deal", None, "questions",
      "claim-noun"),
     ("Mary Jones voted in favor of the harbor bill.", "the harbor bill", "Mary Jones", "favor", "claim-noun"),
+    ("Mary Jones spoke on Monday. Her contention that the harbor plan would fail surprised the council.",
+     "that the harbor plan would fail", "Mary Jones", "contention", "claim-noun"),
+    ("Mary Jones published a critique of the harbor plan.", "the harbor plan", "Mary Jones", "critique",
+     "claim-noun"),
     ("Mary Jones spoke on Monday. Her mention of the harbor plan surprised the council.", "the harbor plan",
      "Mary Jones", "mention", "claim-noun"),
     # a stance named by an adjective
