@@ -36,7 +36,7 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 The source comes from the attributor's own speaker resolution, so pronouns, descriptions,
 canonical names and relaying outlets are resolved as for quotes. A content that is nothing
 but an already attributed quote (give or take its marks and a "that"), or mostly quoted
-fragments, is not repeated: the quote's own record stands for it. A claim inside another
+fragments one of which is a real part of it, is not repeated: the quote's own record stands for it. A claim inside another
 claim's content is part of it ("X said he wants ..."), not a record of its own.
 """
 from __future__ import annotations
@@ -88,7 +88,10 @@ OBJECT_PREPS = {"of", "for", "about", "on", "over", "as", "to", "with", "in", "b
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
+# a claim mostly made of quoted fragments is left to them when one is a real part of it; "called
+# the plan "costly," "cruel" and "illegal"" stays a claim
 QUOTED_SHARE = 0.5
+PART_SHARE = 0.3
 # nouns that name a stance or a claim, with the prepositions that introduce what it is about
 NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("criticism", "of"), ("criticisms", "of"), ("opposition", "to"), ("plan", "for"), ("proposal", "for"),
@@ -639,9 +642,9 @@ class ClaimFinder:
 
     def _mostly_quoted(self, start: int, end: int) -> bool:
         """Do quoted fragments make up most of the content ("X called it "a total disaster for
-        farmers"")? The mixed quote already stands for such a claim."""
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self._marks_in(start, end))
-        return inside >= QUOTED_SHARE * (end - start)
+        farmers"")? The mixed quote already stands for such a claim, when it is a real part of it."""
+        pieces = [max(0, min(e, end) - max(s, start)) for s, e in self._marks_in(start, end)]
+        return sum(pieces) >= QUOTED_SHARE * (end - start) and max(pieces) >= PART_SHARE * (end - start)
 
     def _only_quoted(self, start: int, end: int) -> bool:
         """Is the content an attributed quote, give or take its marks and a leading "that"?"""

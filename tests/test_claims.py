@@ -264,6 +264,8 @@ def test_claim_relayed_by_outlet(extract_text):
     ("An attack on the harbor killed two people.", []),  # an event, not a stance: no one's attack
     # the quote is most of the claim: the mixed record stands for it
     ('John Smith called the plan "a disaster for farmers and ranchers."', ["mixed"]),
+    # quoted words make up most of it, but none of them alone stands for the claim
+    ('John Smith called the plan "costly," "cruel" and "illegal."', ["indirect", "mixed", "mixed", "mixed"]),
 ])
 def test_claims_beside_quotes(extract_text, text, kinds):
     assert [q.kind for q in extract_text(text)] == kinds
