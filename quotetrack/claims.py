@@ -10,7 +10,7 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-inserted``: a cue set inside or after its clause, as the parse attaches it
   ("The economy, he said, is improving"; "..., police said"; "As The Times reported, ...").
 - ``claim-object``: an object or infinitive complement ("X denied the charges",
-  "X accused Y of ...", "X urged Y to ...", "the report found ...").
+  "X accused Y of ...", "X urged Y to ...", "the report found ..."), or an answer ("X said no").
 - ``claim-according-to``: "according to X, ..." / "..., according to X".
 - ``claim-poll``: "In a CNN poll, Clinton led ..." / "..., in the survey".
 - ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
@@ -88,6 +88,7 @@ OBJECT_PREPS = {"of", "for", "about", "on", "over", "as", "to", "with", "in", "b
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
+ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
 # a claim mostly made of quoted fragments is left to them when one is a real part of it; "called
 # the plan "costly," "cruel" and "illegal"" stays a claim
 QUOTED_SHARE = 0.5
@@ -183,7 +184,7 @@ class ClaimFinder:
             if content is None:
                 continue
             start, end = self._trim(*content)
-            if end - start < 3 or (start, end) in seen or start < self.p.body_start:
+            if end - start < 3 and self.p.text[start:end].lower() not in ANSWERS or (start, end) in seen or start < self.p.body_start:
                 continue
             seen.add((start, end))
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
@@ -265,6 +266,10 @@ class ClaimFinder:
         particle = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]  # "laid out", "shrugged off"
         cue = (self.p.off(tok), self.p.end(particle[0] if particle else tok))
         ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+        answer = [c for c in tok.children if c.dep_ == "intj" and c.lower_ in ANSWERS and c.i > tok.i]
+        if answer and not ccomps:  # "asked if he was ever bullied, he said no"
+            yield (self.p.off(answer[0]), self.p.end(answer[0])), cue, tok, None, "claim-object"
+            return
         if ccomps:
             for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
                 content, nxt = self._extent([c, *self._reasons(tok, c)], cue=tok), self._next_report(c, tok)

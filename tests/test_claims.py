@@ -117,6 +117,8 @@ CASES = [
     ("The delegates have to vote for the candidate who won their state.", "the candidate who won their state",
      "The delegates", "vote for", "claim-object"),
     ("Most voters care about jobs.", "jobs", "Most voters", "care about", "claim-object"),
+    # a one-word answer is all that was said
+    ("Asked if the harbor would reopen, Mary Jones said no.", "no", "Mary Jones", "said", "claim-object"),
     ("Mary Jones intends to reopen the harbor.", "to reopen the harbor", "Mary Jones", "intends", "claim-object"),
     ("The council authorized a study of the harbor.", "a study of the harbor", "The council", "authorized",
      "claim-object"),
