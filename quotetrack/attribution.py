@@ -115,7 +115,7 @@ class ArticleParse:
         tag_known_surnames([doc for _, doc in parts])
         self.people = People([(q.open_mark, q.end) for q in spans])
         for off, doc in parts:
-            self.people.observe(doc, off)
+            self.people.observe(doc, off, self.text)
 
     def in_quote(self, tok) -> bool:
         """Is the token inside some quote of the article (its words, not a report of them)?"""

@@ -16,6 +16,7 @@ from .claims import find_claims, voice_quotes
 from .clean import clean
 from .quotemarks import paragraphs, scan
 from .errors import ExtractError
+from .headline import sentence_case
 from .records import Article, Quote
 
 # Longer texts are parsed in parts that end at paragraph breaks (sentences never cross a
@@ -101,7 +102,8 @@ class Extractor:
                 cleaned = clean(art.text)
                 pieces = parts(cleaned)
                 for k, (s, e) in enumerate(pieces):
-                    yield cleaned[s:e], (art, cleaned, s, k == len(pieces) - 1)
+                    piece = sentence_case(cleaned[s:e]) if k == 0 else cleaned[s:e]
+                    yield piece, (art, cleaned, s, k == len(pieces) - 1)
 
         docs = []
         for doc, (art, cleaned, offset, last) in self.nlp.pipe(units(), as_tuples=True,

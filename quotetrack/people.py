@@ -174,10 +174,12 @@ class People:
         self.he_she: list[tuple[int, str]] = []  # (place, pronoun) of every "he"/"she" subject
 
     # ------------------------------------------------------------------ registering
-    def observe(self, doc, offset: int = 0):
-        """Register every proper-noun run of a parsed text as a mention, in order."""
+    def observe(self, doc, offset: int = 0, text: str | None = None):
+        """Register every proper-noun run of a parsed text as a mention, in order. ``text``
+        is the article's, where a headline keeps the capitals the parser was not given."""
         outlets = gazetteer()
-        headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent)]
+        text, offset_in_text = (doc.text, 0) if text is None else (text, offset)
+        headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent, text, offset_in_text)]
         for run in proper_runs(doc):
             if any(s <= run[0].i < e for s, e in headlines):
                 continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
@@ -396,12 +398,13 @@ def _named_modifiers(words) -> set[str]:
     return {w.lower() for w in words if w[:1].isupper() and w.lower().rstrip(".") not in plain}
 
 
-def _title_cased(sent) -> bool:
-    """A headline in title case, where every word is capitalised."""
-    if len(sent) < 4 or not sent[0].text[:1].isupper():
+def _title_cased(sent, text: str, offset: int) -> bool:
+    """A headline in title case, where every word is capitalised (in ``text``, which holds
+    the sentence at ``offset`` + its start)."""
+    firsts = [text[offset + t.idx] for t in sent if t.text[:1].isalpha()]
+    if len(sent) < 4 or not text[offset + sent[0].idx].isupper():
         return False
-    words = [t.text for t in sent if t.text[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    return len(firsts) >= 4 and sum(c.isupper() for c in firsts) >= 0.8 * len(firsts)
 
 
 def _is_modifier(run) -> bool:

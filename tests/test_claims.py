@@ -355,6 +355,16 @@ def test_a_name_and_a_colon_open_a_claim(extractor, text, expected):
     assert all(article.text[q.start:q.end] == q.text for q in claims)
 
 
+def test_a_title_case_headline_is_read_as_a_sentence(extractor):
+    from quotetrack.reader import article_from_text
+
+    text = "Mary Jones Endorses John Smith For Mayor\n\nThe vote is on Tuesday."
+    article = article_from_text(text, "test.txt", outlet="The Daily Planet")
+    [claim] = [q for q in extractor.extract(article) if q.kind == "indirect"]
+    assert (claim.speaker, claim.cue.text, claim.sieve) == ("Mary Jones", "Endorses", "claim-object")
+    assert claim.text.startswith("John Smith") and article.text[claim.start:claim.end] == claim.text
+
+
 def test_what_seems_so_is_the_subject_and_its_complement(extract_text):
     claims = [q for q in extract_text("The lawyers appeared to oppose the motion, saying in court files that "
                                       "the account was private.") if q.sieve == "claim-seem"]
