@@ -134,7 +134,9 @@ ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "h
 ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
 # verbs whose passive subject is what was said ("the meeting was first reported by Politico");
 # most others name a target ("he was criticized"), an addressee or a name
-PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project"}
+PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
+                "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
+                "post", "boo"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 # participles that give a reputation: "known as", "seen as", "considered a liberal"

@@ -129,6 +129,9 @@ CASES = [
      "reported", "claim-passive"),
     ("It was widely reported that the mayor paid $100 million.", "that the mayor paid $100 million", None,
      "reported", "claim-passive"),
+    ("The harbor plan was widely condemned.", "The harbor plan", None, "condemned", "claim-passive"),
+    ("The harbor plan was endorsed by the Miami Herald.", "The harbor plan", "Miami Herald", "endorsed",
+     "claim-passive"),
     # what the object is described as, when the parse makes it a clause
     ("Mary Jones described the harbor as beset by smugglers.", "the harbor as beset by smugglers", "Mary Jones",
      "described", "claim-object"),
