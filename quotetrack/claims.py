@@ -130,7 +130,7 @@ ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "h
                   "tired", "fond", "outspoken", "honest", "nervous", "worried", "keen", "excited", "lukewarm",
                   "sympathetic", "vocal", "comfortable", "satisfied", "mistrustful", "unapologetic", "enamored",
                   "glad", "sick", "pleased", "surprised", "quick", "interested", "determined", "favorable",
-                  "uncertain", "afraid"}
+                  "uncertain", "afraid", "inclined", "devoted", "leery"}
 ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
 # verbs whose passive subject is what was said ("the meeting was first reported by Politico");
 # most others name a target ("he was criticized"), an addressee or a name

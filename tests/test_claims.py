@@ -60,6 +60,7 @@ CASES = [
     ("Mary Jones is worried about a split at the convention.", "a split at the convention", "Mary Jones",
      "worried", "claim-adjective"),
     ("Mary Jones is lukewarm about the harbor plan.", "the harbor plan", "Mary Jones", "lukewarm", "claim-adjective"),
+    ("Mary Jones is leery of the harbor plan.", "the harbor plan", "Mary Jones", "leery", "claim-adjective"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
