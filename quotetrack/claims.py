@@ -115,9 +115,13 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("enthusiasm", "for about"), ("sympathy", "for"), ("disapproval", "of"), ("approval", "of"),
     ("recommendation", "for"), ("recommendations", "for"), ("reply", "to"), ("portrayal", "of"),
     ("anxiety", "about over"), ("tribute", "to"), ("endorsements", "of"), ("scrutiny", "of"), ("recognition", "of"),
-    ("vision", "for of"))}
-# "an attack on the embassy" is an event; "Trump's attack on Clinton" a stance
-OWNED_ONLY = {"attack", "attacks"}
+    ("vision", "for of"), ("refusal", "to"), ("focus", "on"), ("reluctance", "to"), ("positions", "on"),
+    ("testimony", "about on"), ("passion", "for"), ("desire", "for to"), ("appeals", "for to"),
+    ("understanding", "of"))}
+# stances only when someone's: "an attack on the embassy" is an event, "Trump's attack on
+# Clinton" a stance; "the focus on jobs", but "her focus on jobs"
+OWNED_ONLY = {"attack", "attacks", "refusal", "focus", "reluctance", "positions", "testimony", "passion", "desire",
+              "appeals", "understanding"}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
 HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}

@@ -48,6 +48,8 @@ CASES = [
      "that the harbor plan would fail", "Mary Jones", "contention", "claim-noun"),
     ("Mary Jones published a critique of the harbor plan.", "the harbor plan", "Mary Jones", "critique",
      "claim-noun"),
+    ("Mary Jones spoke on Monday. Her reluctance to back the harbor plan surprised the council.",
+     "to back the harbor plan", "Mary Jones", "reluctance", "claim-noun"),
     ("Mary Jones spoke on Monday. Her mention of the harbor plan surprised the council.", "the harbor plan",
      "Mary Jones", "mention", "claim-noun"),
     # a stance named by an adjective
