@@ -36,8 +36,9 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 The source comes from the attributor's own speaker resolution, so pronouns, descriptions,
 canonical names and relaying outlets are resolved as for quotes. A content that is nothing
 but an already attributed quote (give or take its marks and a "that"), or mostly quoted
-fragments one of which is a real part of it, is not repeated: the quote's own record stands for it. A claim inside another
-claim's content is part of it ("X said he wants ..."), not a record of its own.
+fragments one of which is a real part of it, is not repeated: the quote's own record stands
+for it. A claim inside another claim's content is part of it ("X said he wants ..."), not a
+record of its own.
 """
 from __future__ import annotations
 
@@ -190,7 +191,8 @@ class ClaimFinder:
             if content is None:
                 continue
             start, end = self._trim(*content)
-            if end - start < 3 and self.p.text[start:end].lower() not in ANSWERS or (start, end) in seen or start < self.p.body_start:
+            too_short = end - start < 3 and self.p.text[start:end].lower() not in ANSWERS
+            if too_short or (start, end) in seen or start < self.p.body_start:
                 continue
             seen.add((start, end))
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
@@ -303,7 +305,7 @@ class ClaimFinder:
             return  # "urged voters to reject the measure": one claim, not two
         if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
             return  # "comments broadcast on television": a participle describing a noun claims nothing
-        lemma = lemma or claim_verbs().get(tok.text.lower())
+        lemma = lemma or self._claim_lemma(tok)
         objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
         if lemma in XCOMP_ONLY:
             objs = [c for c in objs if c.dep_ == "xcomp"]
@@ -409,12 +411,15 @@ class ClaimFinder:
         cue = (self.p.off(tok), self.p.end(tok))
         return self._extent([], toks, cue=tok, sided=False), cue, None, by, "claim-reputed"
 
+    def _claim_lemma(self, tok) -> str | None:
+        """The lemma of a cue verb or of a claim verb (data/claim_verbs.tsv)."""
+        return self.cues.any_lemma(tok.text) or claim_verbs().get(tok.lower_)
+
     def _passive_claim(self, tok):
         """"The meeting was first reported by Politico", "it was widely reported that ...": what
         was reported is the subject, or the clause after an "it"; the source is the "by"
         phrase's, if any."""
-        lemma = self.cues.any_lemma(tok.text) or claim_verbs().get(tok.lower_)
-        if tok.tag_ != "VBN" or lemma not in PASSIVE_CUES:
+        if tok.tag_ != "VBN" or self._claim_lemma(tok) not in PASSIVE_CUES:
             return None
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]

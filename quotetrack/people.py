@@ -174,12 +174,12 @@ class People:
         self.he_she: list[tuple[int, str]] = []  # (place, pronoun) of every "he"/"she" subject
 
     # ------------------------------------------------------------------ registering
-    def observe(self, doc, offset: int = 0, text: str | None = None):
-        """Register every proper-noun run of a parsed text as a mention, in order. ``text``
-        is the article's, where a headline keeps the capitals the parser was not given."""
+    def observe(self, doc, offset: int, text: str):
+        """Register every proper-noun run of a parsed text (``text`` from ``offset`` on) as a
+        mention, in order. ``text`` is the article's, where a headline keeps the capitals the
+        parser was not given."""
         outlets = gazetteer()
-        text, offset_in_text = (doc.text, 0) if text is None else (text, offset)
-        headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent, text, offset_in_text)]
+        headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent, text, offset)]
         for run in proper_runs(doc):
             if any(s <= run[0].i < e for s, e in headlines):
                 continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
