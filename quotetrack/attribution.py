@@ -46,6 +46,7 @@ QUOTE_OPENERS = ('"', "“", "«", "„")
 QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "„"}
 CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+DASHES = {"-", "--", "—", "–"}
 OUTLET_NOUNS = {"agency", "television", "tv", "radio", "newspaper", "paper", "daily", "network",
                 "broadcaster", "channel", "magazine", "website", "outlet", "station", "wire", "tabloid",
                 "weekly", "broadcast", "show", "program", "programme"}
@@ -689,9 +690,12 @@ class Attributor:
         pronoun before the cue in its sentence, or right after it ("said Mironov")."""
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
+        aside = {_k(t) for c in before if _participle_aside(c) for t in c.subtree}
         for tok in reversed(before):
             if _k(tok) in self.inside or tok.text in QUOTE_TOKENS:
                 break
+            if _k(tok) in aside:
+                continue  # "Eric Garner, gasping facedown in Staten Island, said": not the place
             if tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
                 return self._speaker_of_np(tok)
         for tok in sent:
@@ -730,7 +734,13 @@ class Attributor:
             elif issuer and (issuer[0].tag_ in PROPER or issuer[0].tag_ == "PRP"):
                 head = issuer[0]  # "Sanders is releasing a new ad that urges voters ...": its maker
         if _is_dateline(head):
-            return None
+            # "WASHINGTON -- President Obama, ..., said": the parse can make the dateline the
+            # subject and the speaker its apposition
+            appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER
+                     and any(t.text in DASHES for t in head.doc[head.i + 1:c.left_edge.i])]
+            if not appos:
+                return None
+            head = appos[-1]
         if head.tag_ == "PRP$":
             head_text = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(head.text.lower())
             if head_text:
@@ -1086,6 +1096,14 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _participle_aside(tok) -> bool:
+    """", gasping facedown on a sidewalk in Staten Island,": a participle phrase between commas."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    return tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN") and left > 0 and right + 1 < len(doc) \
+        and doc[left - 1].text == "," and doc[right + 1].text == ","
 
 
 def _capitalised_common_noun(run) -> bool:

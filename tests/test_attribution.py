@@ -289,6 +289,17 @@ CASES = [
      "\u201cMy guilty pleasure TV show is that one,\u201d the billionaire business mogul told People.",
      [("My guilty pleasure TV show is that one", "the billionaire business mogul", "the billionaire business mogul",
        "People", True, "direct")]),
+    # the parse can make a dateline the subject and the speaker its apposition; the names in a
+    # participle phrase between commas are not the one who speaks
+    ("WASHINGTON -- President Laura Kent, dedicating the National Museum of African American History and Culture "
+     "on Saturday, said it would tell an American story, one of ''suffering and delight, one of fear, but also of "
+     "hope.''",
+     [("suffering and delight, one of fear, but also of hope", "Laura Kent", "President Laura Kent",
+       *FIRST_HAND, "mixed")]),
+    ("Acts of protest, Ms. Kent said, are acts of patriotism, whether it was sitting at a lunch counter in the "
+     "South in the 1960s or wearing a T-shirt emblazoned with the words ''I can't breathe,'' as Daniel Okafor, "
+     "gasping facedown on a sidewalk in Staten Island, said before he died.",
+     [("I can't breathe", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "mixed")]),
 ]
 
 
