@@ -727,10 +727,14 @@ class Attributor:
                      c.dep_ == "poss" and c.text.lower() in ("his", "her")]
             issuer = [c for c in head.head.children if c.dep_ == "nsubj" and _k(c) not in self.inside] \
                 if head.dep_ == "dobj" and head.head.tag_.startswith("VB") else []
+            writer = [g for c in head.children if c.dep_ == "relcl" and c.text.lower() in AUTHORED | WROTE
+                      for g in c.children if g.dep_ == "nsubj" and (g.tag_ in PROPER or g.tag_ == "PRP")]
             if owner and owner[0].text.lower() == "whose" and head.head.dep_ == "relcl":
                 head = _described_by(head.head)  # "McConnell, whose new book boasts of ...": McConnell
             elif owner:
                 head = owner[0]  # "Trump's tweet said", "his statement said": the author
+            elif writer:
+                head = writer[0]  # "according to a speech Mrs. Clinton delivered": its speaker
             elif issuer and (issuer[0].tag_ in PROPER or issuer[0].tag_ == "PRP"):
                 head = issuer[0]  # "Sanders is releasing a new ad that urges voters ...": its maker
         if _is_dateline(head):
@@ -1041,6 +1045,8 @@ BYLINE = re.compile(r"\s+by\s+(the\s+)?[A-Z][\w.]*(['’]s?)?\s")
 # participles that make their agent the author of a noun: "a poll conducted by Gallup"
 AUTHORED = {"published", "released", "issued", "written", "produced", "conducted", "compiled", "prepared",
             "posted", "aired", "broadcast", "commissioned", "sponsored"}
+# past tenses that make their subject the author of a work noun: "a speech she delivered"
+WROTE = {"delivered", "gave", "wrote", "sent", "signed", "penned", "tweeted", "filed", "made", "authored"}
 WORK_ROLE = re.compile(r"\s+(star|stars|actor|actress|host|creator|author|director|producer|showrunner|"
                        r"episode|season|cast|premiere|finale|((radio|television|TV|talk)\s+)?"
                        r"(program|programme|show|podcast))\b", re.I)

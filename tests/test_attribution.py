@@ -296,6 +296,12 @@ CASES = [
      "hope.''",
      [("suffering and delight, one of fear, but also of hope", "Laura Kent", "President Laura Kent",
        *FIRST_HAND, "mixed")]),
+    # a work speaks for who delivered or wrote it, not for who obtained it
+    ("The goal is to curb ''activist'' investors, according to a speech Laura Kent delivered at New York "
+     "University in July.",
+     [("activist", "Laura Kent", "Laura Kent", *FIRST_HAND, "mixed")]),
+    ("The plan is \"dead on arrival,\" according to a letter the mayor obtained.",
+     [("dead on arrival", "a letter", "a letter", *FIRST_HAND, "mixed")]),
     ("Acts of protest, Ms. Kent said, are acts of patriotism, whether it was sitting at a lunch counter in the "
      "South in the 1960s or wearing a T-shirt emblazoned with the words ''I can't breathe,'' as Daniel Okafor, "
      "gasping facedown on a sidewalk in Staten Island, said before he died.",
