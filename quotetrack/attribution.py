@@ -827,7 +827,8 @@ class Attributor:
             person = self.p.people.by_role(phrase, start)
             if person is not None:
                 return _person_speaker(person, mention, " ".join(phrase[1:]), "description")
-        outlet = gazetteer().lookup(" ".join(phrase)) or self._outlet_named_by(head)
+        named = any(t.text[:1].isupper() and not t.is_sent_start for t in toks)  # "people" is no magazine
+        outlet = named and gazetteer().lookup(" ".join(phrase)) or self._outlet_named_by(head)
         if outlet:
             return Speaker(outlet if isinstance(outlet, str) else outlet.name, mention, None, "organisation")
         kind = "organisation" if head.text.lower() in ORG_WORDS else "unnamed"

@@ -296,6 +296,9 @@ CASES = [
      "hope.''",
      [("suffering and delight, one of fear, but also of hope", "Laura Kent", "President Laura Kent",
        *FIRST_HAND, "mixed")]),
+    # a common noun is no outlet of the same name ("people" is not People magazine)
+    ("Laura Kent spoke on Monday.\n\n\"We will win,\" people close to the campaign said.",
+     [("We will win", "people", "people", *FIRST_HAND, "direct")]),
     # a work speaks for who delivered or wrote it, not for who obtained it
     ("The goal is to curb ''activist'' investors, according to a speech Laura Kent delivered at New York "
      "University in July.",
