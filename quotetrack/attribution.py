@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
 from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, People, Person, first_name_gender, fold,
-                     opens_sentence, role_prefix, run_words, split_role, tag_known_surnames)
+                     opens_sentence, outlet_prefix, role_prefix, run_words, split_role, tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -775,6 +775,8 @@ class Attributor:
         if head.tag_ in PROPER and not head.text.islower():  # "the business mogul", tagged NNP
             head = self._named_in_title(head)
             run = _run_around(head)
+            k = outlet_prefix(run, self.p.people.known_person)  # "the Washington Post Trump said"
+            run = run if not k else run[k:] if head.i >= run[k].i else run[:k]
             words = role_prefix(run) + run_words(run)
             start, end = self.p.off(run[0]), self.p.end(run[-1])
             role_words, name_words = self.p.people.split_name(words, start)
@@ -819,6 +821,8 @@ class Attributor:
             if c.dep_ == "prep" and len(sub) <= 5 and not any(self._is_cue(t) for t in sub):
                 end_tok = sub[-1]
             break
+        while end_tok.i > head.i and end_tok.dep_ in ("cc", "punct"):
+            end_tok = end_tok.nbor(-1)  # "the former secretary of state and ...": not the "and"
         start, end = self.p.off(toks[0]), self.p.end(end_tok)
         mention = Span.of(text, start, end)
         phrase = [t.text for t in toks]

@@ -180,7 +180,7 @@ class People:
         parser was not given."""
         outlets = gazetteer()
         headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent, text, offset)]
-        for run in proper_runs(doc):
+        for run in proper_runs(doc, self.known_person):
             if any(s <= run[0].i < e for s, e in headlines):
                 continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
             words = run_words(run)
@@ -201,6 +201,11 @@ class People:
         for tok in doc:
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and not self._in_quote(offset + tok.idx):
                 self.he_she.append((offset + tok.idx, tok.lower_))
+
+    def known_person(self, words: list[str]) -> bool:
+        """Is this surname a person's the article has named with a first name ("Donald Trump")?"""
+        return any(p.kind == "person" and any(len(n) >= 2 and first_name_gender(n[0]) for n in p.names)
+                   for p in self._by_surname.get(fold(words[-1]), []))
 
     def split_name(self, words: list[str], pos: int) -> tuple[list[str], list[str]]:
         """``split_role``, but a lone title word that is a known person's surname names them
@@ -469,8 +474,35 @@ def _lowercase_name_part(tok, run) -> bool:
         and nxt.text[:1].isupper()
 
 
-def proper_runs(doc):
-    """Maximal runs of proper nouns (with initials, hyphens and "Jr.") in a parsed text."""
+def outlet_prefix(run, known=lambda words: False) -> int:
+    """How many leading tokens of a name run an outlet's name takes up when a person's name
+    follows it with no comma ("the editorial board of the Washington Post Trump said", "Fox
+    News Sean Hannity"), not the rest of a name ("Fox News Poll", "CNN Worldwide"); else 0.
+    A person's name opens with a first name, or is one ``known`` already."""
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    for s, e, _ in gazetteer().find(run[0].doc.text, start, end):
+        ends = [t.idx + len(t.text) for t in run]
+        if s == start and e in ends[:-1]:
+            rest = run_words(run[ends.index(e) + 1:])
+            if rest and (first_name_gender(rest[0]) or known(rest)):
+                return ends.index(e) + 1
+        break
+    return 0
+
+
+def proper_runs(doc, known=lambda words: False):
+    """Maximal runs of proper nouns (with initials, hyphens and "Jr.") in a parsed text, an
+    outlet's name apart from a person's name right after it."""
+    for run in _runs(doc):
+        k = outlet_prefix(run, known)
+        if k:
+            yield run[:k]
+            yield run[k:]
+        else:
+            yield run
+
+
+def _runs(doc):
     run = []
     for tok in doc:
         ok = tok.tag_ in PROPER and any(c.isalnum() for c in tok.text) \

@@ -296,6 +296,15 @@ CASES = [
      "hope.''",
      [("suffering and delight, one of fear, but also of hope", "Laura Kent", "President Laura Kent",
        *FIRST_HAND, "mixed")]),
+    # an outlet's name run into a person's with no comma: the person speaks, the outlet carries it
+    ("Donald Trump spoke on Monday.\n\nIn a meeting with the editorial board of the Washington Post Trump said "
+     "NATO was \"obsolete.\"",
+     [("obsolete", "Donald Trump", "Trump", "The Washington Post", True, "mixed")]),
+    # a description ends before a conjunction that joins a second one
+    ("On Tuesday's episode of \"The Steve Harvey Morning Show,\" the former secretary of state and current "
+     "Democratic presidential nominee said she wanted to speak \"directly to white people.\"",
+     [("directly to white people", "the former secretary of state", "the former secretary of state",
+       "The Steve Harvey Morning Show", True, "mixed")]),
     # a common noun is no outlet of the same name ("people" is not People magazine)
     ("Laura Kent spoke on Monday.\n\n\"We will win,\" people close to the campaign said.",
      [("We will win", "people", "people", *FIRST_HAND, "direct")]),
