@@ -365,15 +365,17 @@ class ClaimFinder:
         the plan", "Trump's support for the wall", "Clinton's plans to raise taxes",
         "criticism from rivals that ..."; or no one's ("amid questions about her emails")."""
         owner = [c for c in noun.children if c.dep_ == "poss"]
-        source = owner[0] if owner else None
-        if source is None:
-            source = next((g for c in noun.children if c.dep_ == "prep" and c.text.lower() == "from"
-                           for g in c.children if g.dep_ == "pobj"), None)
-        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else \
+        source = owner[0] if owner else next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                               for g in c.children if g.dep_ == "pobj"), None)  # "a decision by X"
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") else \
             noun.head if noun.dep_ == "dobj" else None
-        if source is None and verb is not None and verb.tag_.startswith("VB"):
-            # "she raised questions about ...", "voted in favor of the bill": the subject's
+        for _ in range(3):
+            if source is not None or verb is None or not verb.tag_.startswith("VB"):
+                break
+            # "she raised questions about ...", "voted in favor of the bill", "closed out his tour
+            # with only sparing mention of ...": the subject's; "he started raising questions": his
             source = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            verb = verb.head if verb.dep_ in ("xcomp", "advcl", "conj") else None
         if source is None and noun.text.lower() in OWNED_ONLY or \
                 source is not None and source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
             return None

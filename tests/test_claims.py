@@ -43,6 +43,13 @@ CASES = [
      "opinion", "claim-noun"),
     ("Amid questions about the harbor deal, the mayor resigned.", "the harbor deal", None, "questions",
      "claim-noun"),
+    # the subject of the verb the noun hangs on, through "with" and a participle
+    ("Mary Jones closed out her tour with only a sparing mention of the harbor plan.", "the harbor plan",
+     "Mary Jones", "mention", "claim-noun"),
+    ("Mary Jones spoke on Monday. She started raising questions about the harbor deal.", "the harbor deal",
+     "Mary Jones", "questions", "claim-noun"),
+    ("A decision by Mary Jones to close the harbor angered the fishermen.", "to close the harbor", "Mary Jones",
+     "decision", "claim-noun"),
     ("Mary Jones voted in favor of the harbor bill.", "the harbor bill", "Mary Jones", "favor", "claim-noun"),
     ("Mary Jones spoke on Monday. Her contention that the harbor plan would fail surprised the council.",
      "that the harbor plan would fail", "Mary Jones", "contention", "claim-noun"),
