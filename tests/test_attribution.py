@@ -305,6 +305,10 @@ CASES = [
      "Democratic presidential nominee said she wanted to speak \"directly to white people.\"",
      [("directly to white people", "the former secretary of state", "the former secretary of state",
        "The Steve Harvey Morning Show", True, "mixed")]),
+    # the name inside an apposition is not who speaks: the name it describes is
+    ("''They were professionals, but also competitors,'' Daniel Okafor, President Kent's former chief of staff, "
+     "said of their time in the administration.",
+     [("They were professionals, but also competitors", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     # a common noun is no outlet of the same name ("people" is not People magazine)
     ("Laura Kent spoke on Monday.\n\n\"We will win,\" people close to the campaign said.",
      [("We will win", "people", "people", *FIRST_HAND, "direct")]),
