@@ -63,7 +63,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its", "itself"}
-ONE_OFF_REACH = 300  # characters after which a name said once no longer claims a bare surname
+ONE_OFF_REACH = 300  # characters after which a namesake named less often no longer claims a bare surname
 MAX_PRONOUN_HOPS = 8  # a "he" followed back to an earlier "he" at most this often
 
 
@@ -75,13 +75,23 @@ def _gender_detector():
 
 
 @lru_cache(maxsize=65536)
-def first_name_gender(word: str) -> str | None:
-    """"m" or "f" for a first name used mostly for one gender, by its use in the USA first
-    ("Bernie" is mostly male there, mostly female in Europe), then elsewhere."""
+def first_name_gender(word: str, sure: bool = False) -> str | None:
+    """"m" or "f" for a first name used mostly for one gender (``sure``: only for one), by its
+    use in the USA first ("Bernie" is mostly male there, mostly female in Europe), then
+    elsewhere."""
     g = _gender_detector().get_gender(word, "usa")
     if g in ("unknown", "andy"):  # no figures for the USA: "andy" here means unknown
         g = _gender_detector().get_gender(word)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+    return {"male": "m", "female": "f", **({} if sure else {"mostly_male": "m", "mostly_female": "f"})}.get(g)
+
+
+def _surely_not(person: Person, gender: str) -> bool:
+    """Is the person known to be of the other gender: by a title, or by a first name given to
+    one gender only ("Bill", not "Lindsey" or "Lee")?"""
+    if person.gender in (None, gender):
+        return False
+    return any(_gender_of([], role) == person.gender for role in person.roles) or \
+        any(len(n) >= 2 and first_name_gender(n[0], sure=True) == person.gender for n in person.names)
 
 
 def fold(s: str) -> str:
@@ -232,7 +242,7 @@ class People:
         if team:
             person = next((p for p in self.persons if tuple(name) in p.names), None)
         else:
-            person = self.find(name, pos)
+            person = self.find(name, pos, _gender_of([], role))
         if person is None:
             person = Person(kind=kind)
             self.persons.append(person)
@@ -247,12 +257,15 @@ class People:
         insort(person.seen_at, pos)
         return person
 
-    def find(self, name: list[str], pos: int) -> Person | None:
-        """The known person a name refers to at ``pos``: same surname and no conflicting first
-        name; of several, the one named last before ``pos``, else the first named after it."""
+    def find(self, name: list[str], pos: int, gender: str | None = None) -> Person | None:
+        """The known person a name refers to at ``pos``: same surname, no conflicting first
+        name and no other gender than a title gives ("Mrs. Clinton" is not Bill Clinton); of
+        several, the one named last before ``pos``, unless that was long ago and another is
+        named more often; else the first named after it."""
         cands = self._by_surname.get(fold(name[-1]), [])
         given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
-        fits = [p for p in cands if not given or not p.given() or given & p.given()]
+        fits = [p for p in cands if (not given or not p.given() or given & p.given())
+                and not (gender and _surely_not(p, gender))]
         if given and len(name) > 1 and (gender := first_name_gender(name[0])):
             fits = [p for p in fits if p.gender in (None, gender) or p.given()]  # not "Mr. Obama" for Michelle
         if not fits:
@@ -261,9 +274,9 @@ class People:
         if before:
             last, times, person = max(before, key=lambda b: b[0])
             _, most, usual = max(before, key=lambda b: b[1])
-            if not given and times == 1 and most > 1 and pos - last > ONE_OFF_REACH:
-                # "her husband, Frank Fiorina" named once, far back: a bare "Fiorina" is still
-                # the one the article keeps naming
+            if not given and most > times and pos - last > ONE_OFF_REACH:
+                # "her husband, Frank Fiorina" named far back: a bare "Fiorina" is still the
+                # one the article keeps naming
                 return usual
             return person
         return min(fits, key=lambda p: p.seen_at[0] if p.seen_at else float("inf"))

@@ -309,6 +309,19 @@ CASES = [
     ("''They were professionals, but also competitors,'' Daniel Okafor, President Kent's former chief of staff, "
      "said of their time in the administration.",
      [("They were professionals, but also competitors", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    # a title's gender rules out a namesake of the other gender
+    ("Hillary Clinton campaigned in Ohio with Bill Clinton on Monday.\n\n"
+     "''We will win this state,'' Mrs. Clinton said.",
+     [("We will win this state", "Hillary Clinton", "Mrs. Clinton", *FIRST_HAND, "direct")]),
+    # a bare surname, long after a namesake was last named, is the one the article names most
+    ("Hillary Clinton campaigned in Ohio on Monday. Hillary Clinton spoke about jobs at a steel plant, and "
+     "Hillary Clinton met union leaders in the evening. Her husband, Bill Clinton, stayed in New York, where Bill "
+     "Clinton raised money.\n\n"
+     "The campaign has spent heavily in the state, with television advertising in every market and dozens of "
+     "field offices opened since the spring. Polls show a close race there, and both parties expect the "
+     "result to turn on turnout in the suburbs of Columbus and Cincinnati.\n\n"
+     "''We will win this state,'' Clinton said.",
+     [("We will win this state", "Hillary Clinton", "Clinton", *FIRST_HAND, "direct")]),
     # a common noun is no outlet of the same name ("people" is not People magazine)
     ("Laura Kent spoke on Monday.\n\n\"We will win,\" people close to the campaign said.",
      [("We will win", "people", "people", *FIRST_HAND, "direct")]),
