@@ -492,10 +492,10 @@ def outlet_prefix(run, known=lambda words: False) -> int:
     follows it with no comma ("the editorial board of the Washington Post Trump said", "Fox
     News Sean Hannity"), not the rest of a name ("Fox News Poll", "CNN Worldwide"); else 0.
     A person's name opens with a first name, or is one ``known`` already."""
-    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-    for s, e, _ in gazetteer().find(run[0].doc.text, start, end):
-        ends = [t.idx + len(t.text) for t in run]
-        if s == start and e in ends[:-1]:
+    text = "".join(t.text_with_ws for t in run)  # not doc.text: that joins the whole document anew
+    for s, e, _ in gazetteer().find(text):
+        ends = [t.idx - run[0].idx + len(t.text) for t in run]
+        if s == 0 and e in ends[:-1]:
             rest = run_words(run[ends.index(e) + 1:])
             if rest and (first_name_gender(rest[0]) or known(rest)):
                 return ends.index(e) + 1
