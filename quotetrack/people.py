@@ -25,6 +25,10 @@ MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"
                "spokesman", "chairman", "councilman", "businessman"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister",
                  "congresswoman", "spokeswoman", "chairwoman", "councilwoman", "businesswoman", "first lady"}
+# what a title is "of": "Secretary of State", "Speaker of the House", "Under Secretary for Management"
+TITLE_OBJECTS = {"state", "house", "year", "management", "affairs", "elections", "defense", "justice", "treasury",
+                 "staff", "commerce", "labor", "energy", "education", "interior", "agriculture", "transportation",
+                 "homeland", "security", "health", "veterans", "representatives", "police", "intelligence"}
 ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency", "office", "council",
              "commission", "house", "kremlin", "foundation", "institute", "university", "association",
              "union", "inc", "inc.", "corp", "corp.", "co", "co.", "group", "bank", "court", "senate",
@@ -156,6 +160,9 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
             last = i  # "Senators Rubio and Cruz" too
         elif i >= 2 and words[i - 1] == "of" and last == i - 2 and words[i - 2].lower() in TITLES_OF:
             last = i  # "Secretary of State John Kerry", "Chief of Staff Denis McDonough"
+    while len(words) - last > 3 and words[last + 1].lower() in TITLE_OBJECTS \
+            and first_name_gender(words[last + 2], sure=True):
+        last += 1  # "(Speaker of the) House Newt Gingrich", "(Person of the) Year Barack Obama"
     while len(words) - last > 3 and words[last + 1].lower() in PARTY_WORDS and (
             first_name_gender(words[last + 2])
             or words[last + 1].lower() in ("democrat", "republican") and fold(words[-1]) not in ORG_WORDS):

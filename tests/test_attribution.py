@@ -322,6 +322,9 @@ CASES = [
      "result to turn on turnout in the suburbs of Columbus and Cincinnati.\n\n"
      "''We will win this state,'' Clinton said.",
      [("We will win this state", "Hillary Clinton", "Clinton", *FIRST_HAND, "direct")]),
+    # what a title is "of" is no part of the name after it
+    ("\"The party is united,\" said the former Speaker of the House Laura Kent.",
+     [("The party is united", "Laura Kent", "House Laura Kent", *FIRST_HAND, "direct")]),
     # a common noun is no outlet of the same name ("people" is not People magazine)
     ("Laura Kent spoke on Monday.\n\n\"We will win,\" people close to the campaign said.",
      [("We will win", "people", "people", *FIRST_HAND, "direct")]),
