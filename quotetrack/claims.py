@@ -365,8 +365,9 @@ class ClaimFinder:
         the plan", "Trump's support for the wall", "Clinton's plans to raise taxes",
         "criticism from rivals that ..."; or no one's ("amid questions about her emails")."""
         owner = [c for c in noun.children if c.dep_ == "poss"]
-        source = owner[0] if owner else next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                                               for g in c.children if g.dep_ == "pobj"), None)  # "a decision by X"
+        agent = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")  # "a decision by X"
+                 for g in c.children if g.dep_ == "pobj"]
+        source = (owner or agent or [None])[0]
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") else \
             noun.head if noun.dep_ == "dobj" else None
         for _ in range(3):

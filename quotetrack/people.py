@@ -264,7 +264,7 @@ class People:
         insort(person.seen_at, pos)
         return person
 
-    def find(self, name: list[str], pos: int, gender: str | None = None) -> Person | None:
+    def find(self, name: list[str], pos: int, title_gender: str | None = None) -> Person | None:
         """The known person a name refers to at ``pos``: same surname, no conflicting first
         name and no other gender than a title gives ("Mrs. Clinton" is not Bill Clinton); of
         several, the one named last before ``pos``, unless that was long ago and another is
@@ -272,7 +272,7 @@ class People:
         cands = self._by_surname.get(fold(name[-1]), [])
         given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
         fits = [p for p in cands if (not given or not p.given() or given & p.given())
-                and not (gender and _surely_not(p, gender))]
+                and not (title_gender and _surely_not(p, title_gender))]
         if given and len(name) > 1 and (gender := first_name_gender(name[0])):
             fits = [p for p in fits if p.gender in (None, gender) or p.given()]  # not "Mr. Obama" for Michelle
         if not fits:
