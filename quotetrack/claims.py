@@ -60,7 +60,7 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # as saying ...": the claim is what "saying" governs
 NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",
              "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
-             "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine", "recall",
+             "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine",
              "favor", "favour", "point"}
 # "plans to visit", not "planned a rally"; "sees the deal as a mistake", not "saw the rally"
 XCOMP_ONLY = {"plan"}
