@@ -58,10 +58,10 @@ SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
 # as saying ...": the claim is what "saying" governs
-NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "consider", "weigh",
+NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "weigh",
              "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
              "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine",
-             "favor", "favour", "point"}
+             "point"}
 # "plans to visit", not "planned a rally"; "sees the deal as a mistake", not "saw the rally"
 XCOMP_ONLY = {"plan"}
 SEEN_AS = {"see", "view"}
