@@ -59,13 +59,13 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
 # as saying ...": the claim is what "saying" governs
 NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find", "weigh",
-             "chime", "post", "read", "publish", "broadcast", "talk", "speak", "answer", "add", "maintain",
+             "chime", "post", "read", "broadcast", "talk", "speak", "answer", "add", "maintain",
              "welcome", "challenge", "advise", "embrace", "know", "see", "view", "determine",
              "point"}
 # "plans to visit", not "planned a rally"; "sees the deal as a mistake", not "saw the rally"
 XCOMP_ONLY = {"plan"}
 SEEN_AS = {"see", "view"}
-FINITE_ONLY = {"support", "back"}
+FINITE_ONLY = {"back"}
 # "as X reported, ...": the verbs whose "as" clause frames the sentence
 AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "observe", "predict", "reveal",
                "confirm", "mention", "put"}
@@ -617,7 +617,7 @@ class ClaimFinder:
             return False
         form = tok.text.lower()
         if form in FINITE_ONLY:
-            return tok.tag_ == "VBP"  # "most voters support the ban", not "urged them to support it"
+            return tok.tag_ == "VBP"  # "most voters back the ban", not "he is back"
         return self.attributor._is_cue(tok) or form in self.cues.beliefs or form in claim_verbs()
 
     @staticmethod
