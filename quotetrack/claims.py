@@ -617,7 +617,7 @@ class ClaimFinder:
             return False
         form = tok.text.lower()
         if form in FINITE_ONLY:
-            return tok.tag_ == "VBP"  # "most voters back the ban", not "he is back"
+            return tok.tag_ == "VBP"  # "most voters back the ban", not "urged them to back it"
         return self.attributor._is_cue(tok) or form in self.cues.beliefs or form in claim_verbs()
 
     @staticmethod
