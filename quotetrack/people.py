@@ -86,7 +86,9 @@ def first_name_gender(word: str, sure: bool = False) -> str | None:
     g = _gender_detector().get_gender(word, "usa")
     if g in ("unknown", "andy"):  # no figures for the USA: "andy" here means unknown
         g = _gender_detector().get_gender(word)
-    return {"male": "m", "female": "f", **({} if sure else {"mostly_male": "m", "mostly_female": "f"})}.get(g)
+    if sure and g.startswith("mostly_"):
+        return None
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
 def _surely_not(person: Person, gender: str) -> bool:
@@ -500,14 +502,13 @@ def outlet_prefix(run, known=lambda words: False) -> int:
     News Sean Hannity"), not the rest of a name ("Fox News Poll", "CNN Worldwide"); else 0.
     A person's name opens with a first name, or is one ``known`` already."""
     text = "".join(t.text_with_ws for t in run)  # not doc.text: that joins the whole document anew
-    for s, e, _ in gazetteer().find(text):
-        ends = [t.idx - run[0].idx + len(t.text) for t in run]
-        if s == 0 and e in ends[:-1]:
-            rest = run_words(run[ends.index(e) + 1:])
-            if rest and (first_name_gender(rest[0]) or known(rest)):
-                return ends.index(e) + 1
-        break
-    return 0
+    first = next(gazetteer().find(text), None)
+    ends = [t.idx - run[0].idx + len(t.text) for t in run[:-1]]
+    if first is None or first[0] != 0 or first[1] not in ends:
+        return 0
+    k = ends.index(first[1]) + 1
+    rest = run_words(run[k:])
+    return k if rest and (first_name_gender(rest[0]) or known(rest)) else 0
 
 
 def proper_runs(doc, known=lambda words: False):
