@@ -119,6 +119,11 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("vision", "for of"), ("refusal", "to"), ("focus", "on"), ("reluctance", "to"), ("positions", "on"),
     ("testimony", "about on"), ("passion", "for"), ("desire", "for to"), ("appeals", "for to"),
     ("understanding", "of"))}
+# verbs of backing won ("drew the support of"), and who gives it ("from", "among")
+WON = set("""win wins won winning draw draws drew drawn drawing enjoy enjoys enjoyed enjoying get gets got gotten
+getting receive receives received receiving garner garners garnered garnering gain gains gained gaining attract
+attracts attracted attracting earn earns earned earning have has had having lose loses lost losing""".split())
+BACKERS = {"of", "from", "among"}
 # stances only when someone's: "an attack on the embassy" is an event, "Trump's attack on
 # Clinton" a stance; "the focus on jobs", but "her focus on jobs"
 OWNED_ONLY = {"attack", "attacks", "refusal", "focus", "reluctance", "positions", "testimony", "passion", "desire",
@@ -239,7 +244,7 @@ class ClaimFinder:
                 yield found
             return
         if tok.tag_ in ("NN", "NNS") and tok.text.lower() in NOUN_CUES:
-            found = self._noun_claim(tok)
+            found = self._support(tok) or self._noun_claim(tok)
             if found is not None:
                 yield found
             return
@@ -334,6 +339,8 @@ class ClaimFinder:
                 yield (self._extent(objs, cue=tok), (cue[0], self.p.end(preps[0])) if near else cue, tok, None,
                        "claim-object")
             return
+        if all(self._support(o) is not None for o in objs):
+            return  # "pledged their support to Clinton": the noun says who is backed
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
                  and not any(_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
@@ -392,6 +399,29 @@ class ClaimFinder:
             return None
         cue = (self.p.off(noun), self.p.end(noun))
         return self._extent([], toks, cue=noun, sided=False), cue, None, source, "claim-noun"
+
+    def _support(self, noun):
+        """Backing won or given, which names who is backed: "Trump drew the support of 41
+        percent" (Trump, backed by the 41 percent), "they threw their support behind the
+        nominee", "Sanders voted in support of the ACA"."""
+        if noun.lower_ != "support":
+            return None
+        verb, cue = noun.head, (self.p.off(noun), self.p.end(noun))
+        backers = [g for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in BACKERS
+                   for g in c.children if g.dep_ == "pobj"]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if noun.dep_ == "dobj" and verb.lower_ in WON and subject is not None:
+            return self._extent([subject]), cue, None, (backers or [None])[0], "claim-noun"
+        if noun.dep_ == "pobj" and verb.lower_ == "in":
+            about = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            return (self._extent(about), cue, None, subject, "claim-noun") if about else None
+        backed = [g for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in ("to", "behind")
+                  and c.i > noun.i for g in c.children if g.dep_ == "pobj"]
+        if noun.dep_ == "dobj" and backed:
+            return self._extent(backed[:1]), cue, None, subject, "claim-noun"
+        return None
 
     def _reputed(self, tok):
         """A reputation: a participle of REPUTED with its complement, on the noun it describes

@@ -197,6 +197,14 @@ CASES = [
      "claim-ccomp"),
     ("John Smith told reporters he believed the plan would fail.", "he believed the plan would fail",
      "John Smith", "told", "claim-ccomp"),
+    # support names who is backed: won from someone, or given to someone
+    ("Mary Jones drew the support of the teachers' union.", "Mary Jones", "the teachers' union", "support",
+     "claim-noun"),
+    ("Governor Scott Walker threw his support behind Mary Jones on Tuesday.", "Mary Jones", "Scott Walker",
+     "support", "claim-noun"),
+    ("Two senators pledged their support to Mary Jones.", "Mary Jones", "Two senators", "support", "claim-noun"),
+    ("In the end, Senator John Smith voted in support of the bill.", "the bill", "John Smith", "support",
+     "claim-noun"),
 ]
 
 
