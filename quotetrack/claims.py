@@ -103,7 +103,7 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("promises", ""), ("pledge", ""), ("vow", ""), ("decision", ""), ("insistence", "on"), ("belief", "in"),
     ("warning", "about"), ("warnings", "about"), ("demand", "for"), ("demands", "for"), ("defense", "of"),
     ("assertion", ""), ("suggestion", ""), ("argument", "for"), ("charge", ""), ("charges", ""),
-    ("support", "for"), ("questions", "about"), ("concerns", "about over"), ("doubts", "about"),
+    ("support", "for"), ("backing", "for"), ("questions", "about"), ("concerns", "about over"), ("doubts", "about"),
     ("accusations", "of"), ("concern", "about over"), ("objection", "to"), ("objections", "to"),
     ("condemnation", "of"), ("rejection", "of"), ("denial", "of"), ("position", "on"), ("views", "on"),
     ("fears", "about of over"), ("warnings", "about"), ("announcement", "of"),
@@ -124,6 +124,7 @@ WON = set("""win wins won winning draw draws drew drawn drawing enjoy enjoys enj
 getting receive receives received receiving garner garners garnered garnering gain gains gained gaining attract
 attracts attracted attracting earn earns earned earning have has had having lose loses lost losing""".split())
 BACKERS = {"of", "from", "among"}
+BACKING = {"support", "backing", "endorsement", "endorsements"}
 # stances only when someone's: "an attack on the embassy" is an event, "Trump's attack on
 # Clinton" a stance; "the focus on jobs", but "her focus on jobs"
 OWNED_ONLY = {"attack", "attacks", "refusal", "focus", "reluctance", "positions", "testimony", "passion", "desire",
@@ -404,7 +405,7 @@ class ClaimFinder:
         """Backing won or given, which names who is backed: "Trump drew the support of 41
         percent" (Trump, backed by the 41 percent), "they threw their support behind the
         nominee", "Sanders voted in support of the ACA"."""
-        if noun.lower_ != "support":
+        if noun.lower_ not in BACKING:
             return None
         verb, cue = noun.head, (self.p.off(noun), self.p.end(noun))
         backers = [g for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in BACKERS

@@ -202,6 +202,8 @@ CASES = [
      "claim-noun"),
     ("Governor Scott Walker threw his support behind Mary Jones on Tuesday.", "Mary Jones", "Scott Walker",
      "support", "claim-noun"),
+    ("Mary Jones won the endorsement of the teachers' union.", "Mary Jones", "the teachers' union", "endorsement",
+     "claim-noun"),
     ("Two senators pledged their support to Mary Jones.", "Mary Jones", "Two senators", "support", "claim-noun"),
     ("In the end, Senator John Smith voted in support of the bill.", "the bill", "John Smith", "support",
      "claim-noun"),
