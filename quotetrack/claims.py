@@ -125,6 +125,9 @@ getting receive receives received receiving garner garners garnered garnering ga
 attracts attracted attracting earn earns earned earning have has had having lose loses lost losing""".split())
 BACKERS = {"of", "from", "among"}
 BACKING = {"support", "backing", "endorsement", "endorsements"}
+# verbs that rebut or retract with "back" ("pushed back on", "walked back"), and what they answer
+PUSH_BACK = {"push", "pushed", "pushes", "pushing", "walk", "walked", "walks", "walking"}
+REBUTTED = {"on", "against", "at", "from"}
 # stances only when someone's: "an attack on the embassy" is an event, "Trump's attack on
 # Clinton" a stance; "the focus on jobs", but "her focus on jobs"
 OWNED_ONLY = {"attack", "attacks", "refusal", "focus", "reluctance", "positions", "testimony", "passion", "desire",
@@ -266,7 +269,7 @@ class ClaimFinder:
             clause = self._clause(tok, drop=adverb)
             yield clause, (self.p.off(hearsay[0]), self.p.end(hearsay[0])), None, None, "claim-reportedly"
             return
-        framed = self._as_reported(tok) or self._asked(tok)
+        framed = self._as_reported(tok) or self._asked(tok) or self._pushed_back(tok)
         if framed is not None:
             yield framed
             return
@@ -556,6 +559,23 @@ class ClaimFinder:
             return None
         source = by_phrase(tok)
         return self._extent(heads[:1]), (self.p.off(tok), self.p.end(tok)), None, source, "claim-object"
+
+    def _pushed_back(self, tok):
+        """A rebuttal or retraction: "pushed back on those claims", "walked back his comments";
+        what it answers is the content."""
+        if not tok.tag_.startswith("VB") or tok.lower_ not in PUSH_BACK:
+            return None
+        back = next((c for c in tok.children if c.dep_ in ("advmod", "prt") and c.i == tok.i + 1
+                     and c.lower_ == "back"), None)
+        if back is None:
+            return None
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > back.i] or \
+            [g for c in tok.children if c.dep_ == "prep" and c.i == back.i + 1 and c.lower_ in REBUTTED
+             for g in c.children if g.dep_ == "pobj"]
+        if not objs:
+            return None
+        end = objs[0].head if objs[0].dep_ == "pobj" else back
+        return self._extent(objs[:1], cue=tok), (self.p.off(tok), self.p.end(end)), tok, None, "claim-object"
 
     @staticmethod
     def _subordinate(tok) -> bool:

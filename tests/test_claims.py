@@ -204,6 +204,9 @@ CASES = [
      "support", "claim-noun"),
     ("Mary Jones won the endorsement of the teachers' union.", "Mary Jones", "the teachers' union", "endorsement",
      "claim-noun"),
+    # a rebuttal or a retraction: what it answers
+    ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
+    ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
     ("Two senators pledged their support to Mary Jones.", "Mary Jones", "Two senators", "support", "claim-noun"),
     ("In the end, Senator John Smith voted in support of the bill.", "the bill", "John Smith", "support",
      "claim-noun"),
