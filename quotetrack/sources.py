@@ -81,7 +81,13 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
         if p == STDIN:
             yield p
         elif os.path.isdir(p):
-            yield from walk(p, include, exclude)
+            files = walk(p, include, exclude)
+            first = next(files, None)
+            if first is None:  # named by the user, so worth a word, as a pattern that matches nothing
+                yield ReadError(p, "no article files in this folder (see --include)")
+            else:
+                yield first
+                yield from files
         elif os.path.lexists(p):
             yield p
         elif glob.has_magic(p):

@@ -172,8 +172,26 @@ def test_one_megabyte_paragraph_is_stored_with_exact_offsets(extractor, tmp_path
     intact(db)
 
 
-def test_a_directory_given_where_a_file_is_expected(tmp_path):
+def test_extract_reads_a_folder_a_page_and_stdin_as_ingest_does(extractor, tmp_path):
+    feed = tmp_path / "in"
+    feed.mkdir()
+    (feed / "note.txt").write_text(GOOD)
+    (feed / "page.html").write_text(
+        "<html><head><title>Harbor</title></head><body><article><h1>Harbor plan</h1><p>&ldquo;We will rebuild "
+        "the harbor,&rdquo; Mayor Anna Kowalska said on Monday.</p><p>The council meets again next week to "
+        "vote on the money for the work on the harbor.</p></article></body></html>")
+    result = CliRunner().invoke(main, ["extract", str(feed), "-", "--format", "jsonl", "--no-claims"],
+                                input=UTF16)
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(os.path.basename(r["file"]), r["text"], r["speaker"]) for r in rows] == [
+        ("note.txt", "The budget will pass,", "Kowalska"),
+        ("page.html", "We will rebuild the harbor,", "Anna Kowalska"),  # not the page's markup
+        ("<stdin>", "We will talk again in Kraków,", "Jan Nowak")]
+
+
+def test_extract_of_an_empty_folder_says_so(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for 'FILES...': File '{tmp_path}' is a directory."
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr == f"quotetrack: {tmp_path}: no article files in this folder (see --include)\n"
+    assert result.stdout == ""

@@ -77,6 +77,12 @@ def test_jsonl_bad_lines_are_reported_by_number_and_good_lines_kept(tmp_path):
                           f"{path}: line 5: a record must be a JSON object, not list"]
 
 
+def test_an_empty_folder_is_reported(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    assert split(iter_articles([str(tmp_path)])) == (
+        [], [f"{tmp_path}: no article files in this folder (see --include)"])
+
+
 def test_json_arrays_and_the_outlet_option(tmp_path):
     path = tmp_path / "batch.json"
     path.write_text(json.dumps([{"text": "A.", "outlet": "AP"}, {"text": ""}]))

@@ -13,39 +13,47 @@ QUOTE_COLUMNS = [("text", "quote"), ("speaker", "speaker"), ("outlet", "outlet")
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default=None,
               help="Output format (default: table on a terminal, jsonl otherwise).")
 @model_option
 @click.option("--date-order", type=click.Choice(["auto", "mdy", "dmy", "ymd"]), default="auto", show_default=True,
               help="How to read numeric dates such as 2/4/2007 (auto: the article body decides).")
 @click.option("--outlet", default=None, help="Publishing outlet for articles whose header names none.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="In folders, read only files matching GLOB (repeatable; default: known suffixes).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files and folders matching GLOB.")
 @click.option("--encoding", default=None, help="Decode files with this encoding instead of detecting it.")
 @click.option("--all", "show_all", is_flag=True, help="Also show scare quotes and titles (flagged).")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Parsing processes.")
 @click.option("--no-claims", is_flag=True, help="Quotes only: leave out reported speech without quote marks.")
 @fatal_errors
-def extract(files, fmt, model, date_order, outlet, encoding, show_all, workers, no_claims):
-    """Print every quote of FILE... with its speaker and the outlet that relayed it.
+def extract(paths, fmt, model, date_order, outlet, include, exclude, encoding, show_all, workers, no_claims):
+    """Print every quote of PATH... (files, folders, globs, - for stdin) with its speaker and
+    the outlet that relayed it.
 
-    Exit status: 0 when every file was read, 1 when some could not be.
+    Inputs are read as `ingest` reads them: plain text, HTML pages (offsets then refer to the
+    page's extracted text) and JSON/JSONL records.
+
+    Exit status: 0 when every input was read, 1 when some could not be.
     """
     from ..extract import Extractor
     from ..errors import ExtractError, ReadError
     from ..output import write_rows
-    from ..reader import read_article
+    from ..sources import iter_articles
 
     fmt = resolve_format(fmt)
     failed = 0
 
     def articles():
         nonlocal failed
-        for path in files:
-            try:
-                yield read_article(path, date_order=date_order, outlet=outlet, encoding=encoding)
-            except ReadError as exc:
+        for item in iter_articles(paths, include=include, exclude=exclude, date_order=date_order, outlet=outlet,
+                                  encoding=encoding):
+            if isinstance(item, ReadError):
                 failed += 1
-                click.echo(f"quotetrack: {exc}", err=True)
+                click.echo(f"quotetrack: {item}", err=True)
+            else:
+                yield item
 
     def rows():
         nonlocal failed
