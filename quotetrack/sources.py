@@ -32,6 +32,7 @@ STDIN = "-"
 # Parsing takes about 30 s and 3 GB of memory per million characters of one article, all of
 # which stay in memory until the article is attributed; a longer text is a dump, not an article.
 MAX_ARTICLE_CHARS = 2_000_000
+MAX_ERRORS_SHOWN = 10  # bad records reported one by one, per file
 
 
 def _matches(rel: str, patterns: Iterable[str]) -> bool:
@@ -209,24 +210,45 @@ def json_articles(text: str, path: str, **kw) -> Iterator[Article | ReadError]:
     if not isinstance(data, list):
         yield record_article(data, path, **kw)
         return
-    for i, record in enumerate(data):
-        try:
-            yield record_article(record, f"{path}[{i}]", **kw)
-        except ReadError as exc:
-            yield exc
+
+    def records():
+        for i, record in enumerate(data):
+            try:
+                yield record_article(record, f"{path}[{i}]", **kw)
+            except ReadError as exc:
+                yield exc
+
+    yield from _few_errors(records(), path, "records")
 
 
 def jsonl_articles(text: str, path: str, **kw) -> Iterator[Article | ReadError]:
     """JSON lines: one record per line (``path:LINE`` names each); a bad line is reported, not fatal."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            yield ReadError(path, f"line {n}: invalid JSON ({exc})")
-            continue
-        try:
-            yield record_article(record, f"{path}:{n}", **kw)
-        except ReadError as exc:
-            yield ReadError(path, f"line {n}: {exc.problem}")
+    def records():
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield ReadError(path, f"line {n}: invalid JSON ({exc})")
+                continue
+            try:
+                yield record_article(record, f"{path}:{n}", **kw)
+            except ReadError as exc:
+                yield ReadError(path, f"line {n}: {exc.problem}")
+
+    yield from _few_errors(records(), path, "lines")
+
+
+def _few_errors(items: Iterator[Article | ReadError], path: str, unit: str) -> Iterator[Article | ReadError]:
+    """The articles, and the first MAX_ERRORS_SHOWN errors of one file; the rest counted in one
+    error, so that a file of other records (a data dump in the folder) takes a few lines of
+    stderr, not thousands."""
+    hidden = 0
+    for item in items:
+        if not isinstance(item, ReadError):
+            yield item
+        elif (hidden := hidden + 1) <= MAX_ERRORS_SHOWN:
+            yield item
+    if hidden > MAX_ERRORS_SHOWN:
+        yield ReadError(path, f"{hidden - MAX_ERRORS_SHOWN} more bad {unit} not shown")

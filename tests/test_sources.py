@@ -77,6 +77,18 @@ def test_jsonl_bad_lines_are_reported_by_number_and_good_lines_kept(tmp_path):
                           f"{path}: line 5: a record must be a JSON object, not list"]
 
 
+def test_a_file_of_other_records_is_reported_in_a_few_lines(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join([json.dumps({"id": i}) for i in range(25)] + [json.dumps({"text": "Last."})]))
+    arts, errors = split(iter_articles([str(path)]))
+    assert [a.path for a in arts] == [f"{path}:26"]
+    assert errors == [f'{path}: line {n}: record has no "text"' for n in range(1, 11)] + [
+        f"{path}: 15 more bad lines not shown"]
+    array = tmp_path / "dump.json"
+    array.write_text(json.dumps([{"id": i} for i in range(12)]))
+    assert split(iter_articles([str(array)]))[1][-1] == f"{array}: 2 more bad records not shown"
+
+
 def test_an_empty_folder_is_reported(tmp_path):
     (tmp_path / "notes.csv").write_text("a,b\n")
     assert split(iter_articles([str(tmp_path)])) == (
