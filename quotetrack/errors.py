@@ -8,9 +8,10 @@ class QuotetrackError(Exception):
 class ReadError(QuotetrackError):
     """A file could not be read as an article; the message names the file and the problem."""
 
-    def __init__(self, path, problem: str):
+    def __init__(self, path, problem: str, inputs: int = 1):
         self.path = str(path)
         self.problem = problem
+        self.inputs = inputs  # how many inputs failed: one, or several summed up in one message
         super().__init__(f"{self.path}: {problem}")
 
 

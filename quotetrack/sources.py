@@ -251,4 +251,4 @@ def _few_errors(items: Iterator[Article | ReadError], path: str, unit: str) -> I
         elif (hidden := hidden + 1) <= MAX_ERRORS_SHOWN:
             yield item
     if hidden > MAX_ERRORS_SHOWN:
-        yield ReadError(path, f"{hidden - MAX_ERRORS_SHOWN} more bad {unit} not shown")
+        yield ReadError(path, f"{hidden - MAX_ERRORS_SHOWN} more bad {unit} not shown", hidden - MAX_ERRORS_SHOWN)

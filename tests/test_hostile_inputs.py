@@ -195,3 +195,13 @@ def test_extract_of_an_empty_folder_says_so(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"quotetrack: {tmp_path}: no article files in this folder (see --include)\n"
     assert result.stdout == ""
+
+
+def test_ingest_counts_every_bad_record_of_a_dump_it_names_in_few_lines(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps({"id": i}) for i in range(25)))
+    result = ingest(dump, "--db", tmp_path / "q.db")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-2] == f"{dump}: 15 more bad lines not shown" and len(lines) == 12
+    assert lines[-1].startswith("ingest: 0 articles added, 0 skipped, 25 failed;")

@@ -108,7 +108,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
             for item in iter_articles(paths, include=include, exclude=exclude, date_order=date_order,
                                       outlet=outlet, encoding=encoding):
                 if isinstance(item, ReadError):
-                    tally.failed += 1
+                    tally.failed += item.inputs
                     click.echo(str(item), err=True)
                 elif not force and store.article_id(item.text) is not None:
                     tally.skipped += 1
