@@ -199,7 +199,11 @@ class People:
         parser was not given."""
         outlets = gazetteer()
         headlines = [(sent.start, sent.end) for sent in doc.sents if _title_cased(sent, text, offset)]
+        described = [t for t in doc if t.dep_ in SUBJECT_DEPS and t.is_lower and t.lower_ in titles()
+                     and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)][::-1]
         for run in proper_runs(doc, self.known_person):
+            while described and described[-1].i < run[0].i:
+                self._seen_described(described.pop(), offset)
             if any(s <= run[0].i < e for s, e in headlines):
                 continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
             words = run_words(run)
@@ -220,6 +224,14 @@ class People:
         for tok in doc:
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and not self._in_quote(offset + tok.idx):
                 self.he_she.append((offset + tok.idx, tok.lower_))
+
+    def _seen_described(self, tok, offset: int):
+        """A subject described by its role ("The former president said ...") is a mention of
+        whom the role fits: a later bare "Clinton" is still him, not his wife named since."""
+        pos = offset + tok.idx
+        person = None if self._in_quote(pos) else self.by_role([t.text for t in tok.subtree if t.i <= tok.i], pos)
+        if person is not None:
+            insort(person.seen_at, pos)
 
     def known_person(self, words: list[str]) -> bool:
         """Is this surname a person's the article has named with a first name ("Donald Trump")?"""

@@ -505,6 +505,12 @@ def test_a_bare_surname_is_the_person_the_article_keeps_naming(extract_text):
     assert [q.speaker for q in quotes(extract_text, body)] == ["Carly Fiorina", "Frank Fiorina", "Frank Fiorina"]
 
 
+def test_a_subject_described_by_role_is_the_namesake_a_bare_surname_means(extract_text):
+    body = ("Former President Bill Clinton campaigned in Ohio on Friday for his wife, Hillary Clinton.\n\n"
+            "The former president said the race was close. \"It doesn't make any sense,\" Clinton said.")
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Bill Clinton"]
+
+
 def test_a_surname_that_is_a_title_word_names_the_person(extract_text):
     body = "The host Larry King joined the network.\n\n\"I have never been edited,\" Mr. King said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Larry King"]
