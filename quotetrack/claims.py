@@ -47,7 +47,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
-from .attribution import ADDRESSEE_VERBS, TRANSCRIPT_LABEL, ArticleParse, Attributor, Speaker, by_phrase, is_label
+from .attribution import ADDRESSEE_VERBS, ArticleParse, Attributor, Speaker, by_phrase, is_label
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
