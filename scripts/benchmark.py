@@ -174,7 +174,7 @@ def bench_ingest(args, work: Path) -> dict:
         runs.append({"baseline": base, "ingest": ing, "ratio": round(ing["words_per_s"] / base["words_per_s"], 3),
                      "ratio_process": round(ing["words_per_s"] / base["process_words_per_s"], 3)})
     acc = accuracy(args.corpus, [p.name for p in paths], work / "ingest-0.db")
-    med = lambda f: median([f(r) for r in runs])  # noqa: E731
+    med = lambda f: round(median([f(r) for r in runs]), 3)  # noqa: E731  (an even count averages two)
     return {
         "texts": len(paths), "words": words, "workers": args.workers,
         "batch_trials": [{k: t[k] for k in ("batch_size", "words_per_s", "peak_tree_pss_mb")} for t in trials],
