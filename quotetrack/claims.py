@@ -549,10 +549,18 @@ class ClaimFinder:
 
     def _asked(self, tok):
         """"When asked about the merger, she ...", "Sanders was asked by host John Dickerson
-        whether ...": the question is the content, the "by" phrase (if any) its source."""
-        if not self._passive(tok) or self.cues.speech_lemma(tok.text) != "ask":
+        whether ...": the question is the content, the "by" phrase (if any) its source; "Rubin
+        asked the students if they were serious": the question, not who was asked, and the
+        asker's."""
+        if self.cues.speech_lemma(tok.text) != "ask":
             return None
-        heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or \
+        question = [c for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+        if not self._passive(tok):
+            asker = any(c.dep_ == "nsubj" for c in tok.children)  # not "Asked if ..., she said no"
+            return (self._extent(question[:1], cue=tok), (self.p.off(tok), self.p.end(tok)), tok, None,
+                    "claim-object") if question and asker else None
+        heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or question or \
             [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" for g in c.children
              if g.dep_ in ("pobj", "pcomp")]
         if not heads:

@@ -204,6 +204,11 @@ CASES = [
      "support", "claim-noun"),
     ("Mary Jones won the endorsement of the teachers' union.", "Mary Jones", "the teachers' union", "endorsement",
      "claim-noun"),
+    # a question asked: the question, not who was asked
+    ("Then Senator John Smith asked the students if they were always so serious.", "if they were always so serious",
+     "John Smith", "asked", "claim-object"),
+    ("During the interview, Mary Jones was asked if she’d ever been discriminated against.",
+     "if she’d ever been discriminated against", None, "asked", "claim-object"),
     # a rebuttal or a retraction: what it answers
     ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
     ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
