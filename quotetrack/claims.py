@@ -68,7 +68,7 @@ SEEN_AS = {"see", "view"}
 FINITE_ONLY = {"back"}
 # "as X reported, ...": the verbs whose "as" clause frames the sentence
 AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "observe", "predict", "reveal",
-               "confirm", "mention", "put"}
+               "confirm", "mention", "put", "tell"}
 # "spoke to reporters", "talked on Monday": only what they spoke about is a claim; "pushed for
 # a vote", not "pushed to the limit"
 ONLY_PREP = {"speak": {"about", "of"}, "talk": {"about", "of"}, "add": {"about"}, "write": {"about"},
@@ -150,7 +150,7 @@ ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "
 # most others name a target ("he was criticized"), an addressee or a name
 PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
-                "post", "boo"}
+                "post", "boo", "tell", "warn", "assure", "inform"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 # participles that give a reputation: "known as", "seen as", "considered a liberal"
@@ -460,9 +460,10 @@ class ClaimFinder:
             return None
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        if clauses and (subject is None or subject.lower_ == "it"):
+        told = self._claim_lemma(tok) in ADDRESSEE_VERBS  # "Sanders had been told that ...": to him, not his
+        if clauses and (subject is None or subject.lower_ == "it" or told):
             heads = clauses
-        elif subject is not None and subject.tag_ != "PRP":
+        elif subject is not None and subject.tag_ != "PRP" and not told:
             heads = [subject]
         else:
             return None
@@ -536,7 +537,9 @@ class ClaimFinder:
             return None
         if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
             return None
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ != "it" or
+        addressee = self.cues.speech_lemma(tok.text) == "tell"  # "as Clinton told the Daily News, ..."
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ != "it"
+               and not (addressee and c.dep_ == "dobj") or
                c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not any(_when(g) for g in c.children)
                for c in tok.children):
             return None  # "as she talked about the economy": a time, not a frame

@@ -209,6 +209,11 @@ CASES = [
      "John Smith", "asked", "claim-object"),
     ("During the interview, Mary Jones was asked if she’d ever been discriminated against.",
      "if she’d ever been discriminated against", None, "asked", "claim-object"),
+    # told: what was told, not to whom
+    ("Senator Bernie Sanders had been told that he would lose.", "that he would lose", None, "told",
+     "claim-passive"),
+    ("As Senator Hillary Clinton told the New York Daily News, tax relief is given in exchange for jobs.",
+     "tax relief is given in exchange for jobs", "Hillary Clinton", "told", "claim-inserted"),
     # a rebuttal or a retraction: what it answers
     ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
     ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
