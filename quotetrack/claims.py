@@ -119,6 +119,12 @@ NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("vision", "for of"), ("refusal", "to"), ("focus", "on"), ("reluctance", "to"), ("positions", "on"),
     ("testimony", "about on"), ("passion", "for"), ("desire", "for to"), ("appeals", "for to"),
     ("understanding", "of"))}
+# nouns whose copula says what they hold: "the question is whether ...", "the worry is that ..."
+# ("the question is whether ..." is mostly the writer's own question: measured, it loses)
+COPULAR_NOUNS = {"worry", "hope", "fear", "argument", "message", "point", "idea", "feeling", "expectation",
+                 "suspicion", "concern", "belief", "view", "claim", "assumption", "thinking", "bet", "calculation",
+                 "theory", "assessment", "consensus", "conclusion"}
+BE = {"is", "was", "are", "were", "'s", "’s", "be", "been", "remains", "remained"}
 # verbs of backing won ("drew the support of"), and who gives it ("from", "among")
 WON = set("""win wins won winning draw draws drew drawn drawing enjoy enjoys enjoyed enjoying get gets got gotten
 getting receive receives received receiving garner garners garnered garnering gain gains gained gaining attract
@@ -247,9 +253,9 @@ class ClaimFinder:
             if found is not None:
                 yield found
             return
-        if tok.tag_ in ("NN", "NNS") and tok.text.lower() in NOUN_CUES:
-            found = self._support(tok) or self._noun_claim(tok)
-            if found is not None:
+        if tok.tag_ in ("NN", "NNS") and (tok.lower_ in NOUN_CUES or tok.lower_ in COPULAR_NOUNS):
+            found = self._noun_is(tok) or tok.lower_ in NOUN_CUES and (self._support(tok) or self._noun_claim(tok))
+            if found:
                 yield found
             return
         if self._seems(tok):
@@ -403,6 +409,21 @@ class ClaimFinder:
             return None
         cue = (self.p.off(noun), self.p.end(noun))
         return self._extent([], toks, cue=noun, sided=False), cue, None, source, "claim-noun"
+
+    def _noun_is(self, noun):
+        """A stance noun whose clause says what it is: "the key question is whether voters
+        will follow", "his argument was that the deal would cost jobs"; the owner, if any, is
+        the source."""
+        be = noun.head
+        if noun.dep_ != "nsubj" or be.lemma_ != "be" and be.lower_ not in BE:
+            return None
+        clause = [c for c in be.children if c.dep_ == "ccomp" and c.i > be.i]
+        if not clause:
+            return None
+        toks = [t for t in be.subtree if be.i < t.i <= clause[0].right_edge.i]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return self._extent([], toks, cue=noun, sided=False), (self.p.off(noun), self.p.end(be)), None, owner, \
+            "claim-noun"
 
     def _support(self, noun):
         """Backing won or given, which names who is backed: "Trump drew the support of 41

@@ -214,6 +214,11 @@ CASES = [
      "claim-passive"),
     ("As Senator Hillary Clinton told the New York Daily News, tax relief is given in exchange for jobs.",
      "tax relief is given in exchange for jobs", "Hillary Clinton", "told", "claim-inserted"),
+    # a stance noun whose copula says what it holds
+    ("Senator John Smith spoke on Monday. His argument was that the deal would cost jobs.",
+     "that the deal would cost jobs", "John Smith", "argument was", "claim-noun"),
+    ("The worry among Democrats is that turnout will fall.", "that turnout will fall", None, "worry among Democrats is",
+     "claim-noun"),
     # a rebuttal or a retraction: what it answers
     ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
     ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
@@ -420,3 +425,7 @@ def test_a_month_abbreviation_is_nobody(extract_text):
     text = ("On Oct. 23, during a campaign appearance at the resort, now called Kent National Doral, the "
             "candidate boasted of his negotiating skills.")
     assert "Oct." not in [q.speaker for q in extract_text(text)]
+
+
+def test_the_writers_own_question_is_no_claim(extract_text):
+    assert [q for q in extract_text("The question is whether voters will follow him.") if q.kind == "indirect"] == []
