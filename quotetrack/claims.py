@@ -156,7 +156,10 @@ ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "
 # most others name a target ("he was criticized"), an addressee or a name
 PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
-                "post", "boo", "tell", "warn", "assure", "inform"}
+                "post", "boo", "tell", "warn", "assure", "inform", "criticize", "praise", "blame", "fault",
+                "mock", "ridicule"}
+# verbs of judging, whose passive with "for"/"as" is judged whole: who, and for what
+JUDGED = {"criticize", "praise", "blame", "accuse", "attack", "slam", "fault", "condemn", "mock", "ridicule"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 # participles that give a reputation: "known as", "seen as", "considered a liberal"
@@ -482,8 +485,13 @@ class ClaimFinder:
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         told = self._claim_lemma(tok) in ADDRESSEE_VERBS  # "Sanders had been told that ...": to him, not his
+        why = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i]
         if clauses and (subject is None or subject.lower_ == "it" or told):
             heads = clauses
+        elif subject is not None and why and self._claim_lemma(tok) in JUDGED:
+            # "Trump has been criticized by his rivals for failing to ...": who, judged for what
+            return self._extent([], [*subject.subtree, tok, *why[0].subtree], cue=tok, sided=False), \
+                (self.p.off(tok), self.p.end(tok)), None, by_phrase(tok), "claim-passive"
         elif subject is not None and subject.tag_ != "PRP" and not told:
             heads = [subject]
         else:

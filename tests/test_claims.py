@@ -219,6 +219,11 @@ CASES = [
      "that the deal would cost jobs", "John Smith", "argument was", "claim-noun"),
     ("The worry among Democrats is that turnout will fall.", "that turnout will fall", None, "worry among Democrats is",
      "claim-noun"),
+    # judged in the passive: who, and for what; or only who
+    ("Mr. Reagan was criticized by his rivals for trading a guilty man for an innocent one.",
+     "Mr. Reagan was criticized by his rivals for trading a guilty man for an innocent one", "his rivals",
+     "criticized", "claim-passive"),
+    ("The move was hotly criticized.", "The move", None, "criticized", "claim-passive"),
     # a rebuttal or a retraction: what it answers
     ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
     ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
