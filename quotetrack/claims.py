@@ -152,8 +152,9 @@ ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "h
                   "glad", "sick", "pleased", "surprised", "quick", "interested", "determined", "favorable",
                   "uncertain", "afraid", "inclined", "devoted", "leery"}
 ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
-# verbs whose passive subject is what was said ("the meeting was first reported by Politico");
-# most others name a target ("he was criticized"), an addressee or a name
+# verbs whose passive subject is what was said or judged ("the meeting was first reported by
+# Politico", "the move was criticized"); with an addressee's verb the clause is ("he was told
+# that ..."); other verbs' passive subject is someone acted on, not a claim
 PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
                 "post", "boo", "tell", "warn", "assure", "inform", "criticize", "praise", "blame", "fault",
