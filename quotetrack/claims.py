@@ -158,9 +158,9 @@ ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "
 PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
                 "post", "boo", "tell", "warn", "assure", "inform", "criticize", "praise", "blame", "fault",
-                "mock", "ridicule"}
+                "mock", "ridicule", "slam"}
 # verbs of judging, whose passive with "for"/"as" is judged whole: who, and for what
-JUDGED = {"criticize", "praise", "blame", "accuse", "attack", "slam", "fault", "condemn", "mock", "ridicule"}
+JUDGED = {"criticize", "praise", "blame", "attack", "slam", "fault", "condemn", "mock", "ridicule"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
 SEEM = {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"}
 # participles that give a reputation: "known as", "seen as", "considered a liberal"
