@@ -115,7 +115,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
                 else:
                     yield item
                     continue
-                bar.update(1, tally.progress())
+                bar.update(item.inputs if isinstance(item, ReadError) else 1, tally.progress())
 
         with bar:
             pending = todo()
