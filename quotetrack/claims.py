@@ -329,8 +329,9 @@ class ClaimFinder:
         if lemma in XCOMP_ONLY:
             objs = [c for c in objs if c.dep_ == "xcomp"]
         elif lemma in SEEN_AS:
+            # "see the elections held Sunday as a test": the parse may hang "as" inside the object
             objs = objs if any(c.dep_ == "prep" and c.lower_ == "as" or _as_predicate(c)
-                               for o in [tok, *objs] for c in o.children) else []
+                               for o in [tok, *(t for ob in objs for t in ob.subtree)] for c in o.children) else []
         elif lemma in NO_OBJECT:
             objs = []
         if lemma in ADDRESSEE_VERBS:

@@ -224,6 +224,9 @@ CASES = [
      "Mr. Reagan was criticized by his rivals for trading a guilty man for an innocent one", "his rivals",
      "criticized", "claim-passive"),
     ("The move was hotly criticized.", "The move", None, "criticized", "claim-passive"),
+    # seen as: the parse may hang "as" inside the object
+    ("Experts see the elections held Sunday as a test of the generals.",
+     "the elections held Sunday as a test of the generals", "Experts", "see", "claim-object"),
     # a rebuttal or a retraction: what it answers
     ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
     ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
