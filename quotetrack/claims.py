@@ -90,6 +90,7 @@ EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
+SHORT_OBJECTS = {"it", "me"}  # "Democrats opposed it": what it stands for is in the sentence before
 # a claim mostly made of quoted fragments is left to them when one is a real part of it; "called
 # the plan "costly," "cruel" and "illegal"" stays a claim
 QUOTED_SHARE = 0.5
@@ -210,7 +211,7 @@ class ClaimFinder:
             if content is None:
                 continue
             start, end = self._trim(*content)
-            too_short = end - start < 3 and self.p.text[start:end].lower() not in ANSWERS
+            too_short = end - start < 3 and self.p.text[start:end].lower() not in ANSWERS | SHORT_OBJECTS
             if too_short or (start, end) in seen or start < self.p.body_start:
                 continue
             seen.add((start, end))

@@ -227,6 +227,8 @@ CASES = [
     # seen as: the parse may hang "as" inside the object
     ("Experts see the elections held Sunday as a test of the generals.",
      "the elections held Sunday as a test of the generals", "Experts", "see", "claim-object"),
+    # a short object pronoun is still what the stance is on
+    ("The House passed the bill. Senator John Smith opposed it.", "it", "John Smith", "opposed", "claim-object"),
     # a rebuttal or a retraction: what it answers
     ("Senator John Smith pushed back on those claims.", "those claims", "John Smith", "pushed back on", "claim-object"),
     ("Mary Jones later walked back her comments.", "her comments", "Mary Jones", "walked back", "claim-object"),
