@@ -421,7 +421,7 @@ class ClaimFinder:
         will follow", "his argument was that the deal would cost jobs"; the owner, if any, is
         the source."""
         be = noun.head
-        if noun.dep_ != "nsubj" or be.lemma_ != "be" and be.lower_ not in BE:
+        if noun.dep_ != "nsubj" or be.lower_ not in BE:  # forms: the pipeline runs no lemmatizer
             return None
         clause = [c for c in be.children if c.dep_ == "ccomp" and c.i > be.i]
         if not clause:
@@ -483,15 +483,16 @@ class ClaimFinder:
         """"The meeting was first reported by Politico", "it was widely reported that ...": what
         was reported is the subject, or the clause after an "it"; the source is the "by"
         phrase's, if any."""
-        if tok.tag_ != "VBN" or self._claim_lemma(tok) not in PASSIVE_CUES:
+        lemma = self._claim_lemma(tok) if tok.tag_ == "VBN" else None
+        if lemma not in PASSIVE_CUES:
             return None
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        told = self._claim_lemma(tok) in ADDRESSEE_VERBS  # "Sanders had been told that ...": to him, not his
+        told = lemma in ADDRESSEE_VERBS  # "Sanders had been told that ...": to him, not his
         why = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i]
         if clauses and (subject is None or subject.lower_ == "it" or told):
             heads = clauses
-        elif subject is not None and why and self._claim_lemma(tok) in JUDGED:
+        elif subject is not None and why and lemma in JUDGED:
             # "Trump has been criticized by his rivals for failing to ...": who, judged for what
             return self._extent([], [*subject.subtree, tok, *why[0].subtree], cue=tok, sided=False), \
                 (self.p.off(tok), self.p.end(tok)), None, by_phrase(tok), "claim-passive"
@@ -564,12 +565,13 @@ class ClaimFinder:
         """"As The Times reported on Saturday, he has emerged as ...", "As reported by X, ...":
         a reporting verb in an "as" clause with no content of its own frames the clause it
         hangs on; its subject, or the "by" phrase, is the source."""
-        if tok.dep_ != "advcl" or self.cues.speech_lemma(tok.text) not in AS_REPORTED or \
+        lemma = self.cues.speech_lemma(tok.text)
+        if tok.dep_ != "advcl" or lemma not in AS_REPORTED or \
                 not tok.head.tag_.startswith(("VB", "MD")) or tok.head.i == tok.i:
             return None
         if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
             return None
-        addressee = self.cues.speech_lemma(tok.text) == "tell"  # "as Clinton told the Daily News, ..."
+        addressee = lemma == "tell"  # "as Clinton told the Daily News, ...": whom, not what
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ != "it"
                and not (addressee and c.dep_ == "dobj") or
                c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not any(_when(g) for g in c.children)
