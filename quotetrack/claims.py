@@ -81,6 +81,8 @@ SUBORDINATORS = {"as", "when", "while", "if", "after", "before", "though", "alth
                  "until", "once", "whether", "unless", "where"}
 # "refused to state a party when they registered": when it happened is not what was refused
 TEMPORAL = {"when", "after", "before"}
+# "74 percent said ..., while 22 percent said ...": a second source's report closes the first
+JOINTS = {"and", "but", "while", "whereas", "though", "although", "yet"}
 # "talked about X", "referring to X", "called for X": the object of the preposition
 CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
 # what an object is accused of, shown with, denied to ...: "showed Trump with a lead", "denied
@@ -222,7 +224,7 @@ class ClaimFinder:
                 self.restating.append(claim)  # the quote's own record stands for it
             else:
                 out.append(claim)
-        return _outermost(out)
+        return _outermost(out, self.p.text)
 
     def _labelled_lines(self):
         """"Roger Stone: Don't Trust the Voting Machines" as a headline, "BENENSON: Senator
@@ -863,15 +865,35 @@ def _place_like(speaker: Speaker) -> bool:
         and p.gender is None and not p.roles and not p.spoke
 
 
-def _outermost(claims: list[Quote]) -> list[Quote]:
+def _outermost(claims: list[Quote], text: str) -> list[Quote]:
     """Claims not lying inside another claim's content, in text order: in "Trump said he wants
-    to build a wall", what he said is one claim, not a second one for "wants"."""
+    to build a wall", what he said is one claim, not a second one for "wants". But a second
+    source reporting at the end of a claim ("74 percent said they are set on voting for him,
+    while 22 percent said they might change their mind") ends it and stands on its own."""
     out, reach = [], -1
     for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
         if claim.end > reach:
             out.append(claim)
+        elif out and (cut := _second_report(out[-1], claim, text)) is not None:
+            outer = out[-1]
+            outer.end, outer.text = cut, text[outer.start:cut]
+            out.append(claim)
         reach = max(reach, claim.end)
     return out
+
+
+def _second_report(outer: Quote, inner: Quote, text: str) -> int | None:
+    """Where ``outer`` ends when ``inner`` is a report of its own closing it: its source
+    and cue inside ``outer``, joined to the rest by a conjunction; else None."""
+    m, cue = inner.speaker_mention, inner.cue
+    if m is None or cue is None or not outer.start < m.start < cue.start < inner.start \
+            or inner.end < outer.end - 2:
+        return None
+    words = text[outer.start:m.start].split()
+    if not words or words[-1].lower() not in JOINTS:
+        return None
+    head = text[outer.start:m.start].rstrip()[:-len(words[-1])].rstrip(",;:— \n")
+    return outer.start + len(head) if len(head.split()) >= 3 else None
 
 
 def find_claims(parse: ArticleParse, attributor: Attributor, quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:

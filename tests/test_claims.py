@@ -253,8 +253,15 @@ def test_claim(extract_text, text, content, speaker, cue, sieve):
      "by the plan.",
      [("he makes $41,000 a year", "Chris Brownell", "said"),
       ("how he would be helped by the plan", "Chris Brownell", "questioned")]),
+    # another source reports at the end of the first claim
+    ("Among Trump voters, 74 percent said they are set on voting for the real estate mogul, while 22 percent "
+     "said they might change their mind.",
+     [("they are set on voting for the real estate mogul", "74 percent", "said"),
+      ("they might change their mind", "22 percent", "said")]),
+    ("Mary Jones said the plan would fail, but Paul Smith said it would pass.",
+     [("the plan would fail", "Mary Jones", "said"), ("it would pass", "Paul Smith", "said")]),
 ])
-def test_a_source_reporting_again_makes_a_second_claim(extract_text, text, expected):
+def test_a_second_report_makes_a_second_claim(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == expected
 
