@@ -769,7 +769,8 @@ class Attributor:
                 return Speaker(None, mention, None, None, resolved="pronoun")
             return _person_speaker(person, mention, resolved="pronoun")
         # "Speaker, Sergei Mironov" / "Mironov, Russia's speaker": prefer the proper-noun side
-        appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER]
+        appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER] or \
+            _named_after_phrase(head)
         role_np = None
         if head.tag_ not in PROPER and appos:
             role_np, head = head, appos[0]
@@ -1089,6 +1090,18 @@ def by_phrase(verb):
 def _manner_clause(tok) -> bool:
     """ "..." Sanders asked, shaking his head: a participle after a comma says how, not what."""
     return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def _named_after_phrase(noun) -> list:
+    """"His former business partner at Lenox, Lawrence B. Cummings": the parse hangs the
+    name on the last noun of the phrase, but a person's full name set off after a singular
+    description names the one described (not Lenox, nor Ted Cruz in "a spokesman for Ted
+    Cruz, Rick Tyler")."""
+    if noun.tag_ != "NN":
+        return []
+    return [a for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            for a in o.children if a.dep_ == "appos" and a.tag_ in PROPER and a.i > a.left_edge.i
+            and first_name_gender(a.left_edge.text) and a.left_edge.nbor(-1).text == ","][:1]
 
 
 def _described_by(clause):

@@ -445,6 +445,18 @@ def test_a_role_is_no_part_of_the_name(extract_text, body, speaker, role):
     assert (q.speaker, q.speaker_role) == (speaker, role)
 
 
+@pytest.mark.parametrize("body, speaker, role", [
+    # the parse hangs the name on the last noun of the description; a spokesman's name is
+    # not the candidate's, and a state after a name is no name
+    ("\"It was a good deal,\" said his best friend at Lehigh, Bruce Turry.", "Bruce Turry", "best friend"),
+    ("\"It was a good deal,\" said a spokesman for Ted Cruz, Rick Tyler.", "Rick Tyler", "spokesman"),
+    ("\"It was a good deal,\" said a spokesman for Sen. Ted Cruz, R-Texas.", "a spokesman", None),
+])
+def test_a_name_after_a_description_names_the_one_described(extract_text, body, speaker, role):
+    [q] = quotes(extract_text, body)
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
 def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text):
     body = ("Rival Hillary Clinton hit back on Monday.\n\n\"We will win,\" Hillary Clinton said. "
             "\"It is certain,\" she added.")
