@@ -7,6 +7,8 @@ index into the original text:
 - editorial notes such as ``[For background see the Eurasia Insight archive]`` are blanked;
 - embedded markup such as ``<tweet tweet-id="...">`` is blanked, attribute values included,
   so they are neither parsed nor taken for quotes;
+- a nickname between a first name and a surname (``Robert "Bobby" Scott``) is blanked, marks
+  and all: it is part of a name, not a quote;
 - a paragraph break inside a sentence ("the disputed\\n\\nterritory") is joined;
 - a horizontal bar or figure dash used as a dash (``―``, ``‒``) reads as an em dash, which the
   tagger knows (it takes ``―`` for a noun, even a sentence's subject), and a no-break space
@@ -16,8 +18,11 @@ from __future__ import annotations
 
 import re
 
+from .people import NOT_NAMES, first_name_gender
+
 _NOTE = re.compile(r"\[(?:for (?:background|more)|see also|editor'?s note|photo|video|audio|click|read more)[^\]\n]{0,300}\]", re.I)
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))?)*\s*/?>")
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A-Z][a-z]+))")
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")
 
@@ -26,10 +31,19 @@ def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _nickname(m: re.Match) -> str:
+    """A one-word quote between a first name and a surname, blanked; any other match as it is
+    ("called Clinton "Crooked" Tuesday" keeps its quote)."""
+    if not first_name_gender(m.group(1)) or m.group(3).lower() in NOT_NAMES:
+        return m.group()
+    return f"{m.group(1)} {' ' * len(m.group(2))} "
+
+
 def clean(text: str) -> str:
     """The text with notes and markup blanked and split sentences joined; same length."""
     out = _NOTE.sub(_blank, text)
     out = _TAG.sub(_blank, out)
+    out = _NICKNAME.sub(_nickname, out)
     out = _MIDSENTENCE_BREAK.sub(lambda m: " " * len(m.group(1)), out)
     out = out.translate(_AS_THE_TAGGER_KNOWS)
     assert len(out) == len(text)

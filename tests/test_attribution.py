@@ -457,6 +457,12 @@ def test_a_name_after_a_description_names_the_one_described(extract_text, body, 
     assert (q.speaker, q.speaker_role) == (speaker, role)
 
 
+def test_a_nickname_is_no_quote(extract_text):
+    body = 'Former Rep. Robert "Bobby" Scott said the nation is watching Virginia.'
+    assert [(q.kind, q.text, q.speaker) for q in extract_text(body)] == [
+        ("indirect", "the nation is watching Virginia", "Scott")]
+
+
 def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text):
     body = ("Rival Hillary Clinton hit back on Monday.\n\n\"We will win,\" Hillary Clinton said. "
             "\"It is certain,\" she added.")

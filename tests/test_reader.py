@@ -183,6 +183,11 @@ def test_bom_is_not_in_the_text(tmp_path):
      ["tweet", "12345", "author="], ['It is "over"', "now."]),
     ("The speech <a href='https://example.org/\"q\"'>here</a> ended.", ["href", "example"], ["here", "ended."]),
     ("A [bracketed aside] is kept.", [], ["[bracketed aside]"]),
+    ('Former Rep. Robert "Bobby" Scott spoke.', ['"Bobby"'], ["Robert", "Scott spoke."]),
+    ("Marine John “Tig” Tiegen spoke.", ["“Tig”"], ["Marine John", "Tiegen spoke."]),
+    # a quoted word between a surname and a day, or after a common word, is no nickname
+    ('Trump called Clinton "Crooked" Tuesday.', [], ['"Crooked" Tuesday']),
+    ('They called it "Obamacare" Republicans said.', [], ['"Obamacare"']),
 ])
 def test_clean_blanks_notes_and_markup(text, gone, kept):
     out = clean(text)
