@@ -280,8 +280,9 @@ class Attributor:
         rest = text[nxt:end]
         if not content.endswith((".", "?", "!", "…")) or not rest[:1].isupper():
             return max(end, after)
-        soon = list(self.p.tokens_in(nxt, end))[:6]
-        if any(self._is_cue(t) and not _reports_its_own(t) for t in soon):
+        soon = list(self.p.tokens_in(nxt, end))[:16]
+        if any(self._is_cue(t) and not _reports_its_own(t) and (i < 6 or _opened_by_subject(t, soon[0]))
+               for i, t in enumerate(soon)):
             return max(end, after)
         return after
 
@@ -1144,6 +1145,13 @@ def _capitalised_common_noun(run) -> bool:
 
 def _starts_with_the(tok) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text.lower() == "the"
+
+
+def _opened_by_subject(verb, first) -> bool:
+    """Does the verb's subject open the sentence and run up to the verb ("Scott's niece,
+    state Del. Marcia Price, shouted")?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1
+               for c in verb.children)
 
 
 def _run_around(tok):

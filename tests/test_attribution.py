@@ -463,6 +463,15 @@ def test_a_nickname_is_no_quote(extract_text):
         ("indirect", "the nation is watching Virginia", "Scott")]
 
 
+@pytest.mark.parametrize("body", [
+    "\"This is a big year for us!\" Scott's niece, Marcia Price, shouted.",
+    "\"Is this a big year for us?\" Marcia Price, his niece, asked.",
+])
+def test_a_long_subject_after_a_quote_ending_its_sentence_still_attributes_it(extract_text, body):
+    [q] = quotes(extract_text, body)
+    assert (q.speaker, q.speaker_mention.text) == ("Marcia Price", "Marcia Price")
+
+
 def test_words_before_a_full_name_are_no_part_of_the_canonical_name(extract_text):
     body = ("Rival Hillary Clinton hit back on Monday.\n\n\"We will win,\" Hillary Clinton said. "
             "\"It is certain,\" she added.")
