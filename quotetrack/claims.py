@@ -354,8 +354,8 @@ class ClaimFinder:
             objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]
             if objs:
                 near = preps[0].i - tok.i <= 2  # "spoke about", but "spoke at the White House ... about"
-                yield (self._extent(objs, cue=tok), (cue[0], self.p.end(preps[0])) if near else cue, tok, None,
-                       "claim-object")
+                yield (self._extent(objs + _joined_objects(tok, objs), cue=tok),
+                       (cue[0], self.p.end(preps[0])) if near else cue, tok, None, "claim-object")
             return
         if all(self._support(o) is not None for o in objs):
             return  # "pledged their support to Clinton": the noun says who is backed
@@ -365,7 +365,8 @@ class ClaimFinder:
             [c for c in tok.children if _as_predicate(c) and c.left_edge.i == last + 1][:1]
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
-        yield self._extent(objs + preps, cue=tok, drop=when), cue, tok, None, "claim-object"
+        yield self._extent(objs + preps + _joined_objects(tok, objs + preps), cue=tok, drop=when), cue, tok, None, \
+            "claim-object"
 
     @staticmethod
     def _reasons(cue, clause) -> list:
@@ -830,6 +831,28 @@ class ClaimFinder:
 WHEN = re.compile(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
                   r"august|september|october|november|december|\d+|today|tonight|yesterday|tomorrow|morning|"
                   r"evening|night|afternoon|week|month|year|weekend")
+
+
+def _joined_objects(verb, objs) -> list:
+    """What the parse joins to the verb but the sense joins to its object, right after it:
+    "emphasizing economic fairness, and a need to raise the minimum wage" (a noun),
+    "has mentioned refinancing loans and forcing universities to spend" (a gerund after a
+    gerund, the verb being none), "spoke of the legacy of racism, and how the fight flowed"
+    (a question word)."""
+    last = max(t.i for o in objs for t in o.subtree)
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= last:
+            continue
+        between = doc[last + 1:c.left_edge.i]
+        if not all(t.lower_ in ("and", "or", ",") for t in between) or not any(t.dep_ == "cc" for t in between):
+            return []  # not "..., but if he did, he would ..."
+        gerund = any(o.left_edge.tag_ == "VBG" for o in objs)
+        if c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
+                or c.left_edge.lower_ in ("how", "what", "why", "whether"):
+            return [c]
+        return []
+    return []
 
 
 def _when(tok) -> bool:

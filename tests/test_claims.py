@@ -235,6 +235,15 @@ CASES = [
     ("Two senators pledged their support to Mary Jones.", "Mary Jones", "Two senators", "support", "claim-noun"),
     ("In the end, Senator John Smith voted in support of the bill.", "the bill", "John Smith", "support",
      "claim-noun"),
+    # the parse joins the second thing named to the verb, not to the first
+    ("Donald Trump has mentioned refinancing student loans and forcing universities to spend more.",
+     "refinancing student loans and forcing universities to spend more", "Donald Trump", "mentioned",
+     "claim-object"),
+    ("Mr. Smith spoke of the legacy of racism, enshrined in Jim Crow laws, and how the fight for justice flowed "
+     "through landmark court rulings.",
+     "the legacy of racism, enshrined in Jim Crow laws, and how the fight for justice flowed through landmark "
+     "court rulings", "Smith", "spoke of", "claim-object"),
+    ("Mr. Smith praised the plan and left the room.", "the plan", "Smith", "praised", "claim-object"),
 ]
 
 
