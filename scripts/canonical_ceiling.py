@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The best "canonical name right" any prediction can reach under the reference scorer.
+
+    python scripts/canonical_ceiling.py GOLD_DIR --scorer SCORE_PY [--claims] [--json]
+
+GOLD_DIR is a gold export read by the reference scorer (``gold.jsonl``, ``gold_all.jsonl``
+for --claims, ``coref.jsonl``); SCORE_PY is that scorer, whose own conventions are used.
+A gold source that is a name credits a right speaker through its name; a pronoun or a
+description ("he", "the president") credits one only when a coreference chain covering it
+holds a short mention ending in a name. When no chain through it holds any name, no speaker
+whatever is credited, so the share of such gold sources bounds the figure from above,
+however right the attribution is.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def load_scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def names_reachable(chain, scorer) -> bool:
+    """Does some short mention of the chain end in a word the scorer takes for a surname?"""
+    for mention in chain:
+        if len(mention["text"].split()) > scorer.MAX_MENTION_WORDS:
+            continue
+        words = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", re.sub(r"-[LR][RCS]B-", " ", mention["text"]))
+        words = [re.sub(r"['’]s$", "", w) for w in words if not w.isdigit() and w.lower() not in ("'s", "s")]
+        if words and words[-1][:1].isupper() and scorer.name_tokens(words[-1]):
+            return True
+    return False
+
+
+def ceiling(gold_dir: Path, scorer, claims: bool = False) -> dict:
+    gold_rows, _ = scorer.load_jsonl(str(gold_dir / ("gold_all.jsonl" if claims else "gold.jsonl")))
+    coref_rows, _ = scorer.load_jsonl(str(gold_dir / "coref.jsonl"))
+    chains = {r["file"]: r["chains"] for r in coref_rows}
+    counts = {"with_source": 0, "named": 0, "linked_to_a_name": 0, "no_name_in_reach": 0}
+    for g in gold_rows:
+        if not g["source"]:
+            continue
+        counts["with_source"] += 1
+        if not all(s.get("proper") is False for s in g["source"]):
+            counts["named"] += 1
+            continue
+        heads = [s["start"] + len(s["text"].rstrip(" ,.;:)(-—")) for s in g["source"]]
+        reach = [ch for ch in chains.get(scorer.key(g["file"]), [])
+                 if any(m["start"] < h <= m["end"] for m in ch for h in heads)]
+        counts["linked_to_a_name" if any(names_reachable(ch, scorer) for ch in reach) else "no_name_in_reach"] += 1
+    total = counts["with_source"]
+    counts["ceiling"] = round(1 - counts["no_name_in_reach"] / total, 4) if total else 0.0
+    return counts
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold_dir", type=Path)
+    ap.add_argument("--scorer", type=Path, required=True, help="the reference scorer, score.py")
+    ap.add_argument("--claims", action="store_true", help="every attribution (gold_all.jsonl), not direct quotes")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    for need in (args.scorer, args.gold_dir / "coref.jsonl"):
+        if not need.is_file():
+            print(f"canonical_ceiling: {need}: no such file", file=sys.stderr)
+            return 2
+    c = ceiling(args.gold_dir, load_scorer(args.scorer), args.claims)
+    if args.json:
+        print(json.dumps(c))
+    else:
+        unit = "attributions" if args.claims else "direct-quote segments"
+        print(f"{c['with_source']} gold {unit} with a source: {c['named']} named, "
+              f"{c['linked_to_a_name']} pronouns or descriptions a chain links to a name, "
+              f"{c['no_name_in_reach']} with no name in reach")
+        print(f"canonical name right can reach at most {c['ceiling']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
