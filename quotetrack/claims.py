@@ -670,7 +670,9 @@ class ClaimFinder:
         words = [t for t in after if not t.is_punct]
         clause = bool(words) and words[0].dep_ != "cc" and any(t.dep_ in SUBJ for t in words)
         toks = after if clause or not before else before
-        if toks is before and sieve == "claim-according-to" and head.dep_ != "ROOT":
+        if head.i > to.right_edge.i and any(t.dep_ in SUBJ and t.head.i == head.i for t in before):
+            toks = before + after  # "Fundraising, according to the campaign, has surged": inserted
+        elif toks is before and sieve == "claim-according-to" and head.dep_ != "ROOT":
             toks = [t for t in tok.sent if t.i < tok.i]  # the parse lost the clause: all before it
         if not toks:
             return None

@@ -244,6 +244,10 @@ CASES = [
      "the legacy of racism, enshrined in Jim Crow laws, and how the fight for justice flowed through landmark "
      "court rulings", "Smith", "spoke of", "claim-object"),
     ("Mr. Smith praised the plan and left the room.", "the plan", "Smith", "praised", "claim-object"),
+    # "according to" set between the subject and its verb frames the whole clause
+    ("Fundraising, according to the campaign, has surged in the same period.",
+     "Fundraising, according to the campaign, has surged in the same period", "the campaign", "according to",
+     "claim-according-to"),
 ]
 
 
