@@ -246,7 +246,7 @@ def test_cli_refuses_a_directory_that_is_not_a_corpus(tmp_path, capsys):
 FAKE_SCORER = '''
 import json, os, re
 MAX_MENTION_WORDS = 5
-STOP = {"the", "president", "sen"}
+STOP = {"the", "president", "sen", "she", "said"}
 def load_jsonl(path):
     with open(path) as fh:
         return [json.loads(line) for line in fh if line.strip()], 0
@@ -254,26 +254,31 @@ def key(f):
     return os.path.basename(f)
 def name_tokens(s):
     return [w.lower() for w in re.findall(r"[^\\W_]+", s) if len(w) > 2 and w.lower() not in STOP]
+def coref_names(chain, toks):
+    ends = [re.findall(r"[^\\W_]+", m["text"])[-1:] for m in chain if len(m["text"].split()) <= MAX_MENTION_WORDS]
+    return any(e and e[0].lower() == toks[-1] for e in ends)
 '''
 
 
-def test_canonical_ceiling_counts_sources_no_name_can_be_credited_for(tmp_path):
+def test_canonical_ceiling_counts_sources_no_speaker_can_be_credited_for(tmp_path):
     import canonical_ceiling
-    text = "Sen. Ted Cruz spoke. He said no. The president said yes. I said maybe."
+    text = "Sen. Ted Cruz spoke. He said no. The president said yes. I said maybe. A nominee spoke. She agreed."
     src = lambda word, proper: {"text": word, "start": text.index(word), "end": text.index(word) + len(word),
                                 "proper": proper}
     gold = [{"file": "a.txt", "source": [src("Ted Cruz", True)]},  # a name: the name rule credits it
             {"file": "a.txt", "source": [src("He", False)]},  # chained to "Sen. Ted Cruz"
-            {"file": "a.txt", "source": [src("The president", False)]},  # chained to "I" only
+            {"file": "a.txt", "source": [src("The president", False)]},  # chained to "I" only: nothing
+            {"file": "a.txt", "source": [src("She", False)]},  # "A nominee": a speaker so described counts
             {"file": "a.txt", "source": []}]  # no source: not counted
     mention = lambda word: {"text": word, "start": text.index(word), "end": text.index(word) + len(word)}
-    chains = [[mention("Sen. Ted Cruz"), mention("He")], [mention("The president"), mention("I said")]]
+    chains = [[mention("Sen. Ted Cruz"), mention("He")], [mention("The president"), mention("I")],
+              [mention("A nominee"), mention("She")]]
     (tmp_path / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
     (tmp_path / "coref.jsonl").write_text(json.dumps({"file": "a.txt", "chains": chains}) + "\n")
     (tmp_path / "score.py").write_text(FAKE_SCORER)
     scorer = canonical_ceiling.load_scorer(tmp_path / "score.py")
     assert canonical_ceiling.ceiling(tmp_path, scorer) == {
-        "with_source": 3, "named": 1, "linked_to_a_name": 1, "no_name_in_reach": 1, "ceiling": 0.6667}
+        "with_source": 4, "named": 1, "linked_to_a_name": 2, "no_name_in_reach": 1, "ceiling": 0.75}
 
 
 def test_canonical_ceiling_names_a_missing_file(tmp_path, capsys):
