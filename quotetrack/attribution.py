@@ -35,8 +35,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, People, Person, first_name_gender, fold,
-                     opens_sentence, outlet_prefix, role_prefix, run_words, split_role, tag_known_surnames)
+from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person,
+                     first_name_gender, fold, opens_sentence, outlet_prefix, role_prefix, run_words, split_role,
+                     tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -1101,7 +1102,7 @@ def _named_after_phrase(noun) -> list:
     if noun.tag_ != "NN":
         return []
     return [a for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-            for a in o.children if a.dep_ == "appos" and a.tag_ in PROPER and a.i > a.left_edge.i
+            for a in o.children if a.dep_ == "appos" and a.tag_ in PROPER and o.i < a.left_edge.i < a.i
             and first_name_gender(a.left_edge.text) and a.left_edge.nbor(-1).text == ","][:1]
 
 
@@ -1150,7 +1151,7 @@ def _starts_with_the(tok) -> bool:
 def _opened_by_subject(verb, first) -> bool:
     """Does the verb's subject open the sentence and run up to the verb ("Scott's niece,
     state Del. Marcia Price, shouted")?"""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1
                for c in verb.children)
 
 
