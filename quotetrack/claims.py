@@ -842,19 +842,16 @@ def _joined_objects(verb, objs) -> list:
     gerund, the verb being none), "spoke of the legacy of racism, and how the fight flowed"
     (a question word)."""
     last = max(t.i for o in objs for t in o.subtree)
-    doc = verb.doc
-    for c in verb.children:
-        if c.dep_ != "conj" or c.i <= last:
-            continue
-        between = doc[last + 1:c.left_edge.i]
-        if not all(t.lower_ in ("and", "or", ",") for t in between) or not any(t.dep_ == "cc" for t in between):
-            return []  # not "..., but if he did, he would ..."
-        gerund = any(o.left_edge.tag_ == "VBG" for o in objs)
-        if c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
-                or c.left_edge.lower_ in ("how", "what", "why", "whether"):
-            return [c]
+    c = next((c for c in verb.children if c.dep_ == "conj" and c.i > last), None)
+    if c is None:
         return []
-    return []
+    between = verb.doc[last + 1:c.left_edge.i]
+    if not all(t.lower_ in ("and", "or", ",") for t in between) or not any(t.dep_ == "cc" for t in between):
+        return []  # not "..., but if he did, he would ..."
+    gerund = any(o.left_edge.tag_ == "VBG" for o in objs)
+    joined = c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
+        or c.left_edge.lower_ in ("how", "what", "why", "whether")
+    return [c] if joined else []
 
 
 def _when(tok) -> bool:
@@ -914,10 +911,11 @@ def _second_report(outer: Quote, inner: Quote, text: str) -> int | None:
     if m is None or cue is None or not outer.start < m.start < cue.start < inner.start \
             or inner.end < outer.end - 2:
         return None
-    words = text[outer.start:m.start].split()
+    before = text[outer.start:m.start].rstrip()
+    words = before.split()
     if not words or words[-1].lower() not in JOINTS:
         return None
-    head = text[outer.start:m.start].rstrip()[:-len(words[-1])].rstrip(",;:— \n")
+    head = before[:-len(words[-1])].rstrip(",;:— \n")
     return outer.start + len(head) if len(head.split()) >= 3 else None
 
 
