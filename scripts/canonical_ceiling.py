@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     else:
         unit = "attributions" if args.claims else "direct-quote segments"
         print(f"{c['with_source']} gold {unit} with a source: {c['named']} named, "
-              f"{c['linked_to_a_name']} pronouns or descriptions a chain links to a name, "
+              f"{c['linked_to_a_name']} pronouns or descriptions a chain links to a word a speaker can match, "
               f"{c['no_name_in_reach']} with no name in reach")
         print(f"canonical name right can reach at most {c['ceiling']:.3f}")
     return 0
