@@ -286,7 +286,7 @@ class ClaimFinder:
         if framed is not None:
             yield framed
             return
-        if not self._is_cue(tok):
+        if not self._is_cue(tok) or _premodifier(tok):
             return
         if self._passive(tok):
             found = self._passive_claim(tok)
@@ -295,14 +295,17 @@ class ClaimFinder:
             return
         particle = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]  # "laid out", "shrugged off"
         cue = (self.p.off(tok), self.p.end(particle[0] if particle else tok))
-        ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+        ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _premodifier(c)]
+        # "arrive with enough pledged delegates": the parse may make the participle a clause of its own
+        described = [c for c in tok.children if c.dep_ == "ccomp" and _premodifier(c)]
         answer = [c for c in tok.children if c.dep_ == "intj" and c.lower_ in ANSWERS and c.i > tok.i]
         if answer and not ccomps:  # "asked if he was ever bullied, he said no"
             yield (self.p.off(answer[0]), self.p.end(answer[0])), cue, tok, None, "claim-object"
             return
         if ccomps:
             for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
-                content, nxt = self._extent([c, *self._reasons(tok, c)], cue=tok), self._next_report(c, tok)
+                rest = [d for d in described if d.i > c.i and not any(c.i < o.i < d.i for o in ccomps)]
+                content, nxt = self._extent([c, *rest, *self._reasons(tok, c)], cue=tok), self._next_report(c, tok)
                 if content is not None and nxt is not None:
                     first = nxt.left_edge
                     while first.i > c.left_edge.i and first.nbor(-1).dep_ in ("cc", "punct"):
@@ -545,7 +548,7 @@ class ClaimFinder:
         verb without a subject of its own, in the cue's tense or a participle, reports anew
         (the parse often hangs it inside the first report)."""
         for t in clause.subtree:
-            if t.i > clause.i and t.dep_ in ("conj", "advcl") and self._is_cue(t) \
+            if t.i > clause.i and t.dep_ in ("conj", "advcl") and self._is_cue(t) and not _premodifier(t) \
                     and (t.tag_ == cue.tag_ or t.tag_ == "VBG" and t.dep_ == "advcl") \
                     and not any(c.dep_ in SUBJ for c in t.children):
                 return t
@@ -852,6 +855,18 @@ def _joined_objects(verb, objs) -> list:
     joined = c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
         or c.left_edge.lower_ in ("how", "what", "why", "whether")
     return [c] if joined else []
+
+
+def _premodifier(tok) -> bool:
+    """"with enough pledged delegates", "475 pledged delegates": a participle between a
+    determiner or number and its noun describes the noun, though the parse may take it for a
+    verb with an object."""
+    if tok.tag_ not in ("VBN", "VBD") or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, noun = tok.nbor(-1), tok.nbor(1)
+    return noun.tag_ in ("NN", "NNS") and noun.head == tok and noun.dep_ in ("dobj", "nsubj") \
+        and before.tag_ in ("DT", "CD", "JJ", "JJS", "PRP$", "POS", "PDT", ",") \
+        and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _when(tok) -> bool:

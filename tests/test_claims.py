@@ -459,3 +459,15 @@ def test_a_month_abbreviation_is_nobody(extract_text):
 
 def test_the_writers_own_question_is_no_claim(extract_text):
     assert [q for q in extract_text("The question is whether voters will follow him.") if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jeff Weaver said Monday that the Vermont senator will arrive at the convention with enough pledged "
+     "delegates to file minority reports.",
+     [("that the Vermont senator will arrive at the convention with enough pledged delegates to file minority "
+       "reports", "Jeff Weaver")]),
+    ("Mary Jones clinched an outright majority of regular, pledged delegates.", []),
+])
+def test_a_participle_before_its_noun_reports_nothing(extract_text, text, expected):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in claims] == expected
