@@ -35,7 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person,
+from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, WHEN, People, Person,
                      first_name_gender, fold, opens_sentence, outlet_prefix, role_prefix, run_words, split_role,
                      tag_known_surnames)
 from .quotemarks import QuoteSpan
@@ -708,8 +708,8 @@ class Attributor:
         for tok in sent:
             if tok.i > cue.i + 4 or tok.i > cue.i and (_k(tok) in self.inside or tok.text in QUOTE_TOKENS):
                 break
-            if tok.i > cue.i and (tok.tag_ in PROPER or tok.tag_ == "PRP"):
-                return self._speaker_of_np(tok)
+            if tok.i > cue.i and (tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.tag_ == "PRP"):
+                return self._speaker_of_np(tok)  # "said Mironov", not "said Monday"
         return None
 
     def _speaker_of_np(self, head) -> Speaker | None:
@@ -826,7 +826,9 @@ class Attributor:
         end_tok = head
         for c in head.rights:  # a short modifier belongs to the description: "officials in the capital"
             sub = list(c.subtree)
-            if c.dep_ == "prep" and len(sub) <= 5 and not any(self._is_cue(t) for t in sub):
+            # but not a time: "the campaign on Monday" is the campaign
+            if c.dep_ == "prep" and len(sub) <= 5 and not any(self._is_cue(t) for t in sub) \
+                    and not any(g.dep_ == "pobj" and WHEN.fullmatch(g.text) for g in c.children):
                 end_tok = sub[-1]
             break
         while end_tok.i > head.i and end_tok.dep_ in ("cc", "punct"):

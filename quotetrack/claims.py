@@ -48,6 +48,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .attribution import ADDRESSEE_VERBS, ArticleParse, Attributor, Speaker, by_phrase, is_label
+from .people import WHEN
 from .lexicon import _regular_forms, cues, gazetteer
 from .records import Quote, Span
 
@@ -831,11 +832,6 @@ class ClaimFinder:
         if cue_tok is None:
             return None, None  # the writer's own reading: "X seems ready"
         return self.attributor._speaker_of_cue(cue_tok)
-
-
-WHEN = re.compile(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
-                  r"august|september|october|november|december|\d+|today|tonight|yesterday|tomorrow|morning|"
-                  r"evening|night|afternoon|week|month|year|weekend")
 
 
 def _joined_objects(verb, objs) -> list:

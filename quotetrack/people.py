@@ -42,6 +42,10 @@ NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "au
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii",
              "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."}  # "Oct. 3 called", a date
+# a word of a date or time: "spoke on Monday", "the campaign on Monday"
+WHEN = re.compile(r"(?i)(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                  r"august|september|october|november|december|\d+|today|tonight|yesterday|tomorrow|morning|"
+                  r"evening|night|afternoon|week|month|year|weekend")
 NAME_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "bin", "ibn",
                   "al", "el", "dos", "das", "ter"}
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",

@@ -701,3 +701,19 @@ def test_a_sentence_opener_tagged_as_a_name_is_no_part_of_it(extractor):
     doc = extractor.nlp("Though Trump lost the state, he said it was a win.")
     assert doc[0].tag_ == "NNP"  # the tagger's guess this guards against
     assert [run_words(run) for run in proper_runs(doc)] == [["Trump"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Sanders campaign on Monday said the vote was rigged.", "The Sanders campaign"),
+    ("The report on Wednesday said wages fell.", "The report"),
+    ("Officials in the capital said the vote was fair.", "Officials in the capital"),
+])
+def test_a_description_ends_before_a_time(extract_text, text, speaker):
+    assert [q.speaker for q in extract_text(text)] == [speaker]
+
+
+def test_a_day_after_the_cue_is_nobody(extract_text):
+    # the parse sets "Weaver" apart from "said", so the cue has no subject to name
+    claims = extract_text("Weaver said Monday that the senator will arrive at the convention.")
+    assert [q.text for q in claims] == ["that the senator will arrive at the convention"]
+    assert "Monday" not in [q.speaker for q in claims]
