@@ -312,6 +312,8 @@ class ClaimFinder:
                     while first.i > c.left_edge.i and first.nbor(-1).dep_ in ("cc", "punct"):
                         first = first.nbor(-1)  # "..., and said": the joint goes too
                     content = (content[0], min(content[1], self.p.off(first)))
+                if content is not None and self._introduces(content, tok):
+                    continue
                 yield content, cue, tok, self._first_reporter(tok), "claim-ccomp"
             return
         head = tok.head
@@ -542,6 +544,15 @@ class ClaimFinder:
                             or c.dep_ == "advmod" and c.text.lower() in SUBORDINATORS for t in c.subtree}
         return self._extent([], [t for t in tok.subtree if _k(t) not in drop and not t.is_space], cue=tok,
                             sided=False)
+
+    def _introduces(self, content, cue) -> bool:
+        """Does ``content`` end in a colon before the cue's sentence ("It was not an abstract
+        concern: soon Trump had declared ...")? Then it is the writer's lead-in to what the
+        source says, not what the source said."""
+        end = self._trim(*content)[1]
+        subj = [c.left_edge for c in cue.children if c.dep_ in SUBJ and c.i < cue.i]
+        stop = self.p.off(min(subj, key=lambda t: t.i) if subj else cue)
+        return end <= stop and ":" in self.p.text[end:stop]
 
     def _next_report(self, clause, cue):
         """The reporting verb of the source's next report inside ``clause`` ("said Gates was

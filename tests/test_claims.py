@@ -471,3 +471,13 @@ def test_the_writers_own_question_is_no_claim(extract_text):
 def test_a_participle_before_its_noun_reports_nothing(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker) for q in claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was not an abstract concern: soon Trump had declared that he would close the border.",
+     [("that he would close the border", "Trump")]),
+    ("The deal came together quickly: the senator said the vote was fair.", [("the vote was fair", "the senator")]),
+])
+def test_a_clause_before_a_colon_is_the_writers_lead_in(extract_text, text, expected):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in claims] == expected
