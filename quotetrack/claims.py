@@ -67,6 +67,8 @@ NO_OBJECT = {"quote", "continue", "put", "hit", "push", "shoot", "fire", "find",
 XCOMP_ONLY = {"plan"}
 SEEN_AS = {"see", "view"}
 FINITE_ONLY = {"back"}
+# "reminded the crowd of the stakes": told of something, not "told one of his aides"
+REMINDING = {"remind", "warn", "inform", "assure", "reassure", "notify"}
 # "as X reported, ...": the verbs whose "as" clause frames the sentence
 AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "observe", "predict", "reveal",
                "confirm", "mention", "put", "tell"}
@@ -357,6 +359,8 @@ class ClaimFinder:
             allowed = ONLY_PREP.get(lemma, CONTENT_PREPS)
             preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in allowed
                      and (0 < c.i - tok.i <= 2 or lemma in LATE_PREP and c.i > tok.i)]
+            if not preps and lemma in ADDRESSEE_VERBS:
+                preps = self._after_addressee(tok, {"about", "of"} if lemma in REMINDING else {"about"})
             objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]
             if objs:
                 near = preps[0].i - tok.i <= 2  # "spoke about", but "spoke at the White House ... about"
@@ -373,6 +377,16 @@ class ClaimFinder:
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
         yield self._extent(objs + preps + _joined_objects(tok, objs + preps), cue=tok, drop=when), cue, tok, None, \
             "claim-object"
+
+    @staticmethod
+    def _after_addressee(tok, allowed) -> list:
+        """"reminded the crowd of the stakes", "informed the committee of his decision": what
+        one is told of comes after whom, hung on the verb or, by the parse, on the addressee."""
+        for who in (c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i):
+            after = [c for c in tok.children if c.dep_ == "prep" and c.i == who.right_edge.i + 1]
+            own = [c for c in who.children if c.dep_ == "prep" and c.i > who.i]
+            return [c for c in after + own if c.text.lower() in allowed][:1]
+        return []
 
     @staticmethod
     def _reasons(cue, clause) -> list:

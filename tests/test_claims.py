@@ -481,3 +481,14 @@ def test_a_participle_before_its_noun_reports_nothing(extract_text, text, expect
 def test_a_clause_before_a_colon_is_the_writers_lead_in(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker) for q in claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Biden repeatedly reminded the crowd of the stakes.", [("the stakes", "Biden", "reminded")]),
+    ("Mary Jones informed the committee of her decision.", [("her decision", "Mary Jones", "informed")]),
+    # "of" after the addressee of "told" is part of whom she told
+    ("Mary Jones told a meeting of island leaders about the storm.", [("the storm", "Mary Jones", "told")]),
+])
+def test_what_one_is_reminded_of_follows_the_addressee(extract_text, text, expected):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text.split()[0]) for q in claims] == expected
