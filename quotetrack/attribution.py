@@ -693,11 +693,14 @@ class Attributor:
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
         aside = {_k(t) for c in before if _participle_aside(c) for t in c.subtree}
+        depth = 0
         for tok in reversed(before):
             if _k(tok) in self.inside or tok.text in QUOTE_TOKENS:
                 break
-            if _k(tok) in aside:
-                continue  # "Eric Garner, gasping facedown in Staten Island, said": not the place
+            depth += (tok.text == ")") - (tok.text == "(")
+            if _k(tok) in aside or depth > 0 or tok.text == "(":
+                continue  # "Eric Garner, gasping facedown in Staten Island, said": not the place;
+                # "Sen. Lindsey Graham (R-SC) called": not the party and state
             if tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
                 described = tok.head
                 if tok.dep_ in ("compound", "poss", "amod") and described.tag_ not in PROPER \

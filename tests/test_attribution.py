@@ -717,3 +717,10 @@ def test_a_day_after_the_cue_is_nobody(extract_text):
     claims = extract_text("Weaver said Monday that the senator will arrive at the convention.")
     assert [q.text for q in claims] == ["that the senator will arrive at the convention"]
     assert "Monday" not in [q.speaker for q in claims]
+
+
+def test_a_party_and_state_in_parentheses_is_no_speaker(extract_text):
+    text = ("Thursday at the Republican Jewish Coalition conference in Washington, D.C., Republican, presidential "
+            "candidate Sen. Lindsey Graham (R-SC) called out his rival Donald Trump for alienating Hispanics.")
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.speaker, q.speaker_mention.text) for q in claims] == [("Lindsey Graham", "Sen. Lindsey Graham")]
