@@ -773,6 +773,10 @@ class Attributor:
             if person is None:
                 return Speaker(None, mention, None, None, resolved="pronoun")
             return _person_speaker(person, mention, resolved="pronoun")
+        titled = [c for c in head.children if c.dep_ == "conj" and c.tag_ in PROPER and c.i > head.i]
+        if titled and head.text.lower() in titles() and not any(c.dep_ == "det" for c in head.children) \
+                and not self.p.people.known_person([head.text]):  # "Singer and Faso said": two people
+            head = titled[0]  # "Fox News Vice President and Managing Editor Bill Sammon said"
         # "Speaker, Sergei Mironov" / "Mironov, Russia's speaker": prefer the proper-noun side
         appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER] or \
             _named_after_phrase(head)

@@ -724,3 +724,15 @@ def test_a_party_and_state_in_parentheses_is_no_speaker(extract_text):
             "candidate Sen. Lindsey Graham (R-SC) called out his rival Donald Trump for alienating Hispanics.")
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.speaker, q.speaker_mention.text) for q in claims] == [("Lindsey Graham", "Sen. Lindsey Graham")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Fox News Vice President and Washington Managing Editor Bill Sammon expressed the network’s frustration.",
+     "Bill Sammon"),
+    # a surname that is also a title word names its own person
+    ("Paul Singer and John Faso backed the bill. Singer and Faso did not respond to a request for comment.",
+     "Paul Singer"),
+])
+def test_a_name_the_parse_joins_to_a_title_is_the_speaker(extract_text, text, speaker):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert claims[-1].speaker == speaker
