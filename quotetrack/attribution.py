@@ -475,7 +475,7 @@ class Attributor:
                 if sp is not None:
                     return sp, Span.of(text, self.p.off(tok), self.p.end(tok))
         runs = [t for t in toks if t.tag_ in PROPER]
-        if runs and toks and self.p.off(toks[0]) == s_start and runs[0].i == toks[0].i:
+        if runs and toks and self.p.off(toks[0]) == s_start and runs[0].i == toks[0].i and not is_label(runs[0].text):
             head = runs[0]
             while head.i + 1 < len(head.doc) and head.doc[head.i + 1].tag_ in PROPER:
                 head = head.doc[head.i + 1]

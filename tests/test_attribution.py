@@ -736,3 +736,10 @@ def test_a_party_and_state_in_parentheses_is_no_speaker(extract_text):
 def test_a_name_the_parse_joins_to_a_title_is_the_speaker(extract_text, text, speaker):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert claims[-1].speaker == speaker
+
+
+def test_a_label_opening_a_colon_line_names_nobody(extract_text):
+    text = ("Gov. John Kasich spoke in Ohio on Monday.\n\nTranscript as follows:\n\n"
+            "\"We are going to go all the way. We will win Ohio.\"")
+    assert [(q.text, q.speaker) for q in quotes(extract_text, text)] == \
+        [("We are going to go all the way. We will win Ohio.", None)]
