@@ -21,7 +21,8 @@ import re
 from .people import NOT_NAMES, first_name_gender
 
 _NOTE = re.compile(r"\[(?:for (?:background|more)|see also|editor'?s note|photo|video|audio|click|read more)[^\]\n]{0,300}\]", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))?)*\s*/?>")
+# a double-quoted attribute value may hold a line break (tweet-date="January 19, 2016\n")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'\n]*'|[^\s>\"']+))?)*\s*/?>")
 _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A-Z][a-z]+))")
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")

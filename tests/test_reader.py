@@ -182,6 +182,8 @@ def test_bom_is_not_in_the_text(tmp_path):
     ('Look: <tweet tweet-id="12345" author="x">It is "over"</tweet> now.',
      ["tweet", "12345", "author="], ['It is "over"', "now."]),
     ("The speech <a href='https://example.org/\"q\"'>here</a> ended.", ["href", "example"], ["here", "ended."]),
+    ('<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n">I love her.<tweet/>',
+     ["tweet", "January", '">'], ["I love her."]),
     ("A [bracketed aside] is kept.", [], ["[bracketed aside]"]),
     ('Former Rep. Robert "Bobby" Scott spoke.', ['"Bobby"'], ["Robert", "Scott spoke."]),
     ("Marine John “Tig” Tiegen spoke.", ["“Tig”"], ["Marine John", "Tiegen spoke."]),
@@ -197,6 +199,25 @@ def test_clean_blanks_notes_and_markup(text, gone, kept):
     for piece in kept:
         assert out.index(piece) == text.index(piece)  # nothing moved
     assert [m.start() for m in re.finditer("\n", out)] == [m.start() for m in re.finditer("\n", text)]
+
+
+def test_clean_blanks_unclosed_markup_without_backtracking():
+    """Each attribute could be read two ways; an unclosed tag of many of them must not make
+    the matcher try every combination (it would run for years at 60)."""
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("clean() backtracks")
+
+    text = "<a " + 'b="x" ' * 60 + "is no tag, " + '"but this is a quote," she said.'
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        out = clean(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert out == text
 
 
 def test_clean_reads_a_horizontal_bar_as_a_dash_and_a_no_break_space_as_a_space():
