@@ -96,8 +96,9 @@ class Speaker:
 class ArticleParse:
     """A parsed article: the docs of its parts, with char offset lookups into the full text."""
 
-    def __init__(self, article, parts: list[tuple[int, object]], spans: list[QuoteSpan] = ()):
+    def __init__(self, article, parts: list[tuple[int, object]], spans: list[QuoteSpan] = (), cleaned: str = ""):
         self.text = article.text
+        self.cleaned = cleaned or article.text  # the text as parsed: markup and notes blanked
         self.parts = parts  # (offset, Doc)
         self.outlet = article.outlet
         self.author = article.author

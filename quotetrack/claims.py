@@ -756,14 +756,14 @@ class ClaimFinder:
 
     # ------------------------------------------------------------------ spans
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        """Content without edge punctuation; a closing quote mark stays when its opening
-        mark is inside the content."""
-        text = self.p.text
-        while start < end and text[start] in EDGE_PUNCT:
+        """Content without edge punctuation or blanked markup; a closing quote mark stays when
+        its opening mark is inside the content."""
+        text, cleaned = self.p.text, self.p.cleaned
+        while start < end and (text[start] in EDGE_PUNCT or cleaned[start].isspace()):
             start += 1
         while end > start:
             ch = text[end - 1]
-            if ch in EDGE_PUNCT:
+            if ch in EDGE_PUNCT or cleaned[end - 1].isspace():
                 end -= 1
             elif ch in QUOTE_MARKS and not any(m in text[start:end - 1] for m in QUOTE_MARKS):
                 end -= 1

@@ -119,7 +119,7 @@ class Extractor:
 
     def _attribute(self, article: Article, cleaned: str, docs) -> list[Quote]:
         spans = [s for s in scan(cleaned) if not NOT_SPOKEN.fullmatch(cleaned[s.start:s.end].strip())]
-        parse = ArticleParse(article, docs, spans)
+        parse = ArticleParse(article, docs, spans, cleaned)
         attributor = Attributor(parse, paragraphs(cleaned))
         found = attributor.backfill([attributor.attribute(span) for span in spans])
         if not self.claims:

@@ -492,3 +492,13 @@ def test_a_clause_before_a_colon_is_the_writers_lead_in(extract_text, text, expe
 def test_what_one_is_reminded_of_follows_the_addressee(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text.split()[0]) for q in claims] == expected
+
+
+def test_a_claim_ends_before_blanked_markup(extract_text):
+    body = ('<tweet tweet-author="@edhenry" tweet-date="March 10, 2016">Sanders aide Jeff Weaver told me the '
+            'photo violates DNC rules pic.twitter.com/CYeowyNI7y<tweet/>.\n\nHe wrote:\n'
+            '<tweet tweet-author="@x" tweet-date="February 16, 2016">Vote today.</tweet>\n')
+    claims = [q for q in extract_text(body) if q.kind == "indirect"]
+    assert [q.text for q in claims] == ["the photo violates DNC rules pic.twitter.com/CYeowyNI7y", "Vote today"]
+    text = "Headline\n\n" + body
+    assert all(text[q.start:q.end] == q.text for q in claims)
