@@ -9,6 +9,9 @@ index into the original text:
   so they are neither parsed nor taken for quotes;
 - a nickname between a first name and a surname (``Robert "Bobby" Scott``) is blanked, marks
   and all: it is part of a name, not a quote;
+- a run of 200 or more characters without a space (a data blob, a row of brackets) is blanked
+  but for its quote marks: no word is that long, and spaCy's tokenizer takes time quadratic
+  in a token's length;
 - a paragraph break inside a sentence ("the disputed\\n\\nterritory") is joined;
 - a horizontal bar or figure dash used as a dash (``―``, ``‒``) reads as an em dash, which the
   tagger knows (it takes ``―`` for a noun, even a sentence's subject), and a no-break space
@@ -24,12 +27,18 @@ _NOTE = re.compile(r"\[(?:for (?:background|more)|see also|editor'?s note|photo|
 # a double-quoted attribute value may hold a line break (tweet-date="January 19, 2016\n")
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'\n]*'|[^\s>\"']+))?)*\s*/?>")
 _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A-Z][a-z]+))")
+_LONG_RUN = re.compile(r"(?<!\S)\S{200,}")
+_MARK_CHARS = "\"“”„«»‘’'"
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")
 
 
 def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
+
+
+def _blank_but_marks(m: re.Match) -> str:
+    return re.sub(f"[^{_MARK_CHARS}]", " ", m.group())
 
 
 def _nickname(m: re.Match) -> str:
@@ -44,6 +53,7 @@ def clean(text: str) -> str:
     """The text with notes and markup blanked and split sentences joined; same length."""
     out = _NOTE.sub(_blank, text)
     out = _TAG.sub(_blank, out)
+    out = _LONG_RUN.sub(_blank_but_marks, out)
     out = _NICKNAME.sub(_nickname, out)
     out = _MIDSENTENCE_BREAK.sub(lambda m: " " * len(m.group(1)), out)
     out = out.translate(_AS_THE_TAGGER_KNOWS)

@@ -220,6 +220,16 @@ def test_clean_blanks_unclosed_markup_without_backtracking():
     assert out == text
 
 
+def test_clean_blanks_a_long_run_without_spaces_but_its_quote_marks():
+    blob = "{" + ",".join(f'"k{i}":"v{i}"' for i in range(40)) + "}"
+    text = f'The file held {blob} and "this quote," she said, then {"(" * 250}end'
+    out = clean(text)
+    assert len(out) == len(text)
+    assert out.index('"this quote,"') == text.index('"this quote,"')
+    assert "k1" not in out and "(" not in out and "end" not in out
+    assert [i for i, ch in enumerate(out) if ch == '"'] == [i for i, ch in enumerate(text) if ch == '"']
+
+
 def test_clean_reads_a_horizontal_bar_as_a_dash_and_a_no_break_space_as_a_space():
     text = "Taxes ― as was true for years ― Sen.\u00a0Laura Kent said."
     out = clean(text)
