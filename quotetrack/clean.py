@@ -10,8 +10,8 @@ index into the original text:
 - a nickname between a first name and a surname (``Robert "Bobby" Scott``) is blanked, marks
   and all: it is part of a name, not a quote;
 - a run of 200 or more characters without a space (a data blob, a row of brackets) is blanked
-  but for its quote marks: no word is that long, and spaCy's tokenizer takes time quadratic
-  in a token's length;
+  but for the quote marks at its ends: no word is that long, and spaCy's tokenizer takes time
+  quadratic in a token's length;
 - a paragraph break inside a sentence ("the disputed\\n\\nterritory") is joined;
 - a horizontal bar or figure dash used as a dash (``―``, ``‒``) reads as an em dash, which the
   tagger knows (it takes ``―`` for a noun, even a sentence's subject), and a no-break space
@@ -37,8 +37,14 @@ def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
-def _blank_but_marks(m: re.Match) -> str:
-    return re.sub(f"[^{_MARK_CHARS}]", " ", m.group())
+def _blank_but_end_marks(m: re.Match) -> str:
+    """The run blanked but for up to three quote marks at either end, which may open or close
+    a quote around it."""
+    run = m.group()
+    lead = len(run) - len(run.lstrip(_MARK_CHARS))
+    trail = len(run) - len(run.rstrip(_MARK_CHARS))
+    lead, trail = min(lead, 3), min(trail, 3)
+    return run[:lead] + " " * (len(run) - lead - trail) + run[len(run) - trail:]
 
 
 def _nickname(m: re.Match) -> str:
@@ -53,7 +59,7 @@ def clean(text: str) -> str:
     """The text with notes and markup blanked and split sentences joined; same length."""
     out = _NOTE.sub(_blank, text)
     out = _TAG.sub(_blank, out)
-    out = _LONG_RUN.sub(_blank_but_marks, out)
+    out = _LONG_RUN.sub(_blank_but_end_marks, out)
     out = _NICKNAME.sub(_nickname, out)
     out = _MIDSENTENCE_BREAK.sub(lambda m: " " * len(m.group(1)), out)
     out = out.translate(_AS_THE_TAGGER_KNOWS)

@@ -220,14 +220,17 @@ def test_clean_blanks_unclosed_markup_without_backtracking():
     assert out == text
 
 
-def test_clean_blanks_a_long_run_without_spaces_but_its_quote_marks():
+def test_clean_blanks_a_long_run_without_spaces_but_the_quote_marks_at_its_ends():
     blob = "{" + ",".join(f'"k{i}":"v{i}"' for i in range(40)) + "}"
-    text = f'The file held {blob} and "this quote," she said, then {"(" * 250}end'
+    link = "https://example.org/" + "a" * 200
+    text = f'The file held {blob} and "this quote," she said, "see {link}" then {"“‘" * 200}end'
     out = clean(text)
     assert len(out) == len(text)
     assert out.index('"this quote,"') == text.index('"this quote,"')
-    assert "k1" not in out and "(" not in out and "end" not in out
-    assert [i for i, ch in enumerate(out) if ch == '"'] == [i for i, ch in enumerate(text) if ch == '"']
+    assert "k1" not in out and "example" not in out and "end" not in out
+    assert out.count("“") + out.count("‘") == 3  # of the 400 opening the last run
+    assert out[text.index(link) + len(link)] == '"'  # the closing mark of the quote stays
+    assert out.count('"') == 4
 
 
 def test_clean_reads_a_horizontal_bar_as_a_dash_and_a_no_break_space_as_a_space():
