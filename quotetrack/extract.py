@@ -28,6 +28,12 @@ HIDDEN_FLAGS = {"scare", "title"}
 NOT_SPOKEN = re.compile(r"[(\[][A-Z][A-Z .-]*[)\]]\.?|Follow [^\n]{1,60} on Twitter,? @\w+\.?")
 
 
+def _says_something(text: str) -> bool:
+    """Quoted text with a word or a number in it that is not a stage direction or a sign-off;
+    marks around marks ("“‘’”") are no quote."""
+    return any(ch.isalnum() for ch in text) and not NOT_SPOKEN.fullmatch(text.strip())
+
+
 def parts(text: str, limit: int = PART_CHARS) -> list[tuple[int, int]]:
     """(start, end) pieces of at most ``limit`` characters, cut at paragraph ends when possible."""
     out, start = [], 0
@@ -118,7 +124,7 @@ class Extractor:
                 docs = []
 
     def _attribute(self, article: Article, cleaned: str, docs) -> list[Quote]:
-        spans = [s for s in scan(cleaned) if not NOT_SPOKEN.fullmatch(cleaned[s.start:s.end].strip())]
+        spans = [s for s in scan(cleaned) if _says_something(cleaned[s.start:s.end])]
         parse = ArticleParse(article, docs, spans, cleaned)
         attributor = Attributor(parse, paragraphs(cleaned))
         found = attributor.backfill([attributor.attribute(span) for span in spans])

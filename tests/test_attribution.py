@@ -743,3 +743,8 @@ def test_a_label_opening_a_colon_line_names_nobody(extract_text):
             "\"We are going to go all the way. We will win Ohio.\"")
     assert [(q.text, q.speaker) for q in quotes(extract_text, text)] == \
         [("We are going to go all the way. We will win Ohio.", None)]
+
+
+def test_marks_around_no_word_are_no_quote(extract_text):
+    text = 'He wrote “…” and left.\n\n"Real words," Jan Nowak said.'
+    assert [(q.text, q.speaker) for q in quotes(extract_text, text)] == [("Real words,", "Jan Nowak")]
