@@ -35,8 +35,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, WHEN, People, Person,
-                     first_name_gender, fold, opens_sentence, outlet_prefix, role_prefix, run_words, split_role,
+from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person, first_name_gender,
+                     fold, is_when, opens_sentence, outlet_prefix, role_prefix, run_words, split_role,
                      tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
@@ -836,7 +836,7 @@ class Attributor:
             sub = list(c.subtree)
             # but not a time: "the campaign on Monday" is the campaign
             if c.dep_ == "prep" and len(sub) <= 5 and not any(self._is_cue(t) for t in sub) \
-                    and not any(g.dep_ == "pobj" and WHEN.fullmatch(g.text) for g in c.children):
+                    and not any(g.dep_ == "pobj" and is_when(g) for g in c.children):
                 end_tok = sub[-1]
             break
         while end_tok.i > head.i and end_tok.dep_ in ("cc", "punct"):

@@ -48,8 +48,9 @@ from functools import lru_cache
 from importlib import resources
 
 from .attribution import ADDRESSEE_VERBS, ArticleParse, Attributor, Speaker, by_phrase, is_label
-from .people import WHEN
 from .lexicon import _regular_forms, cues, gazetteer
+from .people import is_when
+from .quotemarks import ALL_MARKS
 from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
@@ -92,7 +93,6 @@ CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
 # service to anyone", "questioned her judgment in supporting the war"
 OBJECT_PREPS = {"of", "for", "about", "on", "over", "as", "to", "with", "in", "by", "against", "from"}
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
-QUOTE_MARKS = "\"“”‘’'«»„"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
 SHORT_OBJECTS = {"it", "me"}  # "Democrats opposed it": what it stands for is in the sentence before
@@ -244,7 +244,7 @@ class ClaimFinder:
             if speaker is None:
                 continue
             colon = speaker.mention.end  # the label ends with a colon and a space or tab
-            if text[colon + 2:colon + 3] not in QUOTE_MARKS:
+            if text[colon + 2:colon + 3] not in ALL_MARKS:
                 yield (colon + 2, end), (colon, colon + 1), speaker
 
     # ------------------------------------------------------------------ finding content
@@ -298,9 +298,10 @@ class ClaimFinder:
             return
         particle = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]  # "laid out", "shrugged off"
         cue = (self.p.off(tok), self.p.end(particle[0] if particle else tok))
-        ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _premodifier(c)]
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         # "arrive with enough pledged delegates": the parse may make the participle a clause of its own
-        described = [c for c in tok.children if c.dep_ == "ccomp" and _premodifier(c)]
+        described = [c for c in clauses if _premodifier(c)]
+        ccomps = [c for c in clauses if c not in described]
         answer = [c for c in tok.children if c.dep_ == "intj" and c.lower_ in ANSWERS and c.i > tok.i]
         if answer and not ccomps:  # "asked if he was ever bullied, he said no"
             yield (self.p.off(answer[0]), self.p.end(answer[0])), cue, tok, None, "claim-object"
@@ -361,7 +362,7 @@ class ClaimFinder:
                      and (0 < c.i - tok.i <= 2 or lemma in LATE_PREP and c.i > tok.i)]
             if not preps and lemma in ADDRESSEE_VERBS:
                 preps = self._after_addressee(tok, {"about", "of"} if lemma in REMINDING else {"about"})
-            objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not _when(g)]
+            objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not is_when(g)]
             if objs:
                 near = preps[0].i - tok.i <= 2  # "spoke about", but "spoke at the White House ... about"
                 yield (self._extent(objs + _joined_objects(tok, objs), cue=tok),
@@ -371,7 +372,7 @@ class ClaimFinder:
             return  # "pledged their support to Clinton": the noun says who is backed
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
-                 and not any(_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
+                 and not any(is_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
             [c for c in tok.children if _as_predicate(c) and c.left_edge.i == last + 1][:1]
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
@@ -606,7 +607,7 @@ class ClaimFinder:
         addressee = lemma == "tell"  # "as Clinton told the Daily News, ...": whom, not what
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.lower_ != "it"
                and not (addressee and c.dep_ == "dobj") or
-               c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not any(_when(g) for g in c.children)
+               c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and not any(is_when(g) for g in c.children)
                for c in tok.children):
             return None  # "as she talked about the economy": a time, not a frame
         source = next((c for c in tok.children if c.dep_ == "nsubj"), None) or \
@@ -765,7 +766,7 @@ class ClaimFinder:
             ch = text[end - 1]
             if ch in EDGE_PUNCT or cleaned[end - 1].isspace():
                 end -= 1
-            elif ch in QUOTE_MARKS and not any(m in text[start:end - 1] for m in QUOTE_MARKS):
+            elif ch in ALL_MARKS and not any(m in text[start:end - 1] for m in ALL_MARKS):
                 end -= 1
             else:
                 break
@@ -888,11 +889,6 @@ def _premodifier(tok) -> bool:
     return noun.tag_ in ("NN", "NNS") and noun.head == tok and noun.dep_ in ("dobj", "nsubj") \
         and before.tag_ in ("DT", "CD", "JJ", "JJS", "PRP$", "POS", "PDT", ",") \
         and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in tok.children)
-
-
-def _when(tok) -> bool:
-    """"spoke on Monday": a date or time, not what was spoken about."""
-    return bool(WHEN.fullmatch(tok.text))
 
 
 def _seem_complement(tok) -> bool:

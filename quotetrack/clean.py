@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 
 from .people import NOT_NAMES, first_name_gender
+from .quotemarks import ALL_MARKS
 
 _NOTE = re.compile(r"\[(?:for (?:background|more)|see also|editor'?s note|photo|video|audio|click|read more)[^\]\n]{0,300}\]", re.I)
 # a double-quoted attribute value may hold a line break (tweet-date="January 19, 2016\n")
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'\n]*'|[^\s>\"']+))?)*\s*/?>")
 _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A-Z][a-z]+))")
 _LONG_RUN = re.compile(r"(?<!\S)\S{200,}")
-_MARK_CHARS = "\"“”„«»‘’'"
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")
 
@@ -41,8 +41,8 @@ def _blank_but_end_marks(m: re.Match) -> str:
     """The run blanked but for up to three quote marks at either end, which may open or close
     a quote around it."""
     run = m.group()
-    lead = len(run) - len(run.lstrip(_MARK_CHARS))
-    trail = len(run) - len(run.rstrip(_MARK_CHARS))
+    lead = len(run) - len(run.lstrip(ALL_MARKS))
+    trail = len(run) - len(run.rstrip(ALL_MARKS))
     lead, trail = min(lead, 3), min(trail, 3)
     return run[:lead] + " " * (len(run) - lead - trail) + run[len(run) - trail:]
 

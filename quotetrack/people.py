@@ -67,6 +67,12 @@ def opens_sentence(tok) -> bool:
     return tok.is_sent_start or all(t.is_punct for t in tok.doc[tok.sent.start:tok.i])
 
 
+def is_when(tok) -> bool:
+    """"spoke on Monday", "the campaign on Monday": a date or time, neither what was spoken
+    about nor part of who spoke."""
+    return bool(WHEN.fullmatch(tok.text))
+
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
