@@ -365,6 +365,10 @@ class ClaimFinder:
             objs = [g for c in preps[:1] for g in c.children if g.dep_ in ("pobj", "pcomp") and not is_when(g)]
             if objs:
                 near = preps[0].i - tok.i <= 2  # "spoke about", but "spoke at the White House ... about"
+                end = preps[0].right_edge.i
+                objs += [c for c in tok.children if c.i > end and (c.dep_ == "prep" and c.lower_ == "as" or
+                                                                    _as_predicate(c))
+                         and c.left_edge.i <= end + 2][:1]  # "referred to the US as the Great Satan"
                 yield (self._extent(objs + _joined_objects(tok, objs), cue=tok),
                        (cue[0], self.p.end(preps[0])) if near else cue, tok, None, "claim-object")
             return

@@ -502,3 +502,13 @@ def test_a_claim_ends_before_blanked_markup(extract_text):
     assert [q.text for q in claims] == ["the photo violates DNC rules pic.twitter.com/CYeowyNI7y", "Vote today"]
     text = "Headline\n\n" + body
     assert all(text[q.start:q.end] == q.text for q in claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Jon Tester pointed to the GOP as the key obstacle in advancing gun measures.",
+     [("the GOP as the key obstacle in advancing gun measures", "Jon Tester")]),
+    ("Admiral Harris referred to those islands as Chinese bases.", [("those islands as Chinese bases", "Harris")]),
+])
+def test_what_one_is_referred_to_as_belongs_to_the_claim(extract_text, text, expected):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in claims] == expected
