@@ -309,7 +309,8 @@ class ClaimFinder:
         if ccomps:
             for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
                 rest = [d for d in described if d.i > c.i and not any(c.i < o.i < d.i for o in ccomps)]
-                content, nxt = self._extent([c, *rest, *self._reasons(tok, c)], cue=tok), self._next_report(c, tok)
+                content, nxt = self._extent([c, *rest, *self._reasons(tok, c), *_lost_subject(tok, c)], cue=tok), \
+                    self._next_report(c, tok)
                 if content is not None and nxt is not None:
                     first = nxt.left_edge
                     while first.i > c.left_edge.i and first.nbor(-1).dep_ in ("cc", "punct"):
@@ -862,6 +863,15 @@ class ClaimFinder:
         if cue_tok is None:
             return None, None  # the writer's own reading: "X seems ready"
         return self.attributor._speaker_of_cue(cue_tok)
+
+
+def _lost_subject(cue, clause) -> list:
+    """"felt her projection of anger was over the top": the parse may make the reported
+    clause's subject the cue's object, leaving the clause without one."""
+    if any(c.dep_ in SUBJ or c.dep_ == "expl" for c in clause.children) or \
+            cue.lemma_ in ADDRESSEE_VERBS or cues().speech_lemma(cue.text) in ADDRESSEE_VERBS:
+        return []
+    return [o for o in cue.children if o.dep_ == "dobj" and cue.i < o.i and o.right_edge.i + 1 == clause.left_edge.i]
 
 
 def _joined_objects(verb, objs) -> list:

@@ -512,3 +512,10 @@ def test_a_claim_ends_before_blanked_markup(extract_text):
 def test_what_one_is_referred_to_as_belongs_to_the_claim(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker) for q in claims] == expected
+
+
+def test_a_reported_clause_keeps_a_subject_the_parse_made_an_object(extract_text):
+    text = "Many Republicans felt her projection of anger in the last debate was over the top."
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == [
+        ("her projection of anger in the last debate was over the top", "Republicans", "felt")]
