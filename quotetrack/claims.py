@@ -301,7 +301,7 @@ class ClaimFinder:
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         # "arrive with enough pledged delegates": the parse may make the participle a clause of its own
         described = [c for c in clauses if _premodifier(c)]
-        ccomps = [c for c in clauses if c not in described]
+        ccomps = [c for c in clauses if c not in described] or _misread_clause(tok)
         answer = [c for c in tok.children if c.dep_ == "intj" and c.lower_ in ANSWERS and c.i > tok.i]
         if answer and not ccomps:  # "asked if he was ever bullied, he said no"
             yield (self.p.off(answer[0]), self.p.end(answer[0])), cue, tok, None, "claim-object"
@@ -871,7 +871,19 @@ def _lost_subject(cue, clause) -> list:
     if any(c.dep_ in SUBJ or c.dep_ == "expl" for c in clause.children) or \
             cue.lemma_ in ADDRESSEE_VERBS or cues().speech_lemma(cue.text) in ADDRESSEE_VERBS:
         return []
-    return [o for o in cue.children if o.dep_ == "dobj" and cue.i < o.i and o.right_edge.i + 1 == clause.left_edge.i]
+    return [o for o in cue.children if o.dep_ in ("dobj", "npadvmod") and cue.i < o.i
+            and o.right_edge.i + 1 == clause.left_edge.i]
+
+
+def _misread_clause(cue) -> list:
+    """"said during a news conference that he may wait": the parse may read the reported
+    clause as a relative clause on the last noun before it, which a relative clause opened
+    by the conjunction "that" and with a subject of its own cannot be."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        return []
+    return [t for p in cue.children if p.dep_ == "prep" and p.i > cue.i for t in p.subtree
+            if t.dep_ == "relcl" and t.left_edge.dep_ == "mark" and t.left_edge.lower_ == "that"
+            and any(c.dep_ in SUBJ for c in t.children)][:1]
 
 
 def _joined_objects(verb, objs) -> list:

@@ -519,3 +519,14 @@ def test_a_reported_clause_keeps_a_subject_the_parse_made_an_object(extract_text
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == [
         ("her projection of anger in the last debate was over the top", "Republicans", "felt")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Christian Estrosi said in one of a series of Twitter messages that the truck was carrying arms.",
+     [("that the truck was carrying arms", "Christian Estrosi", "said")]),
+    ('Hemsley said the days when the nation had one story from the leading TV news networks are gone.',
+     [("the days when the nation had one story from the leading TV news networks are gone", "Hemsley", "said")]),
+])
+def test_a_reported_clause_the_parse_hung_elsewhere_is_found(extract_text, text, expected):
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == expected
