@@ -684,7 +684,7 @@ class Attributor:
                 if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")) and verb.tag_ != "VBD":
                     # "a bill called ...", but a past tense is no modifier: "X, who failed to win
                     # his party's nomination, called for ..." misparsed
-                    return self._speaker_of_np(verb.head), relay
+                    return self._speaker_of_np(_closed_aside(verb) or verb.head), relay
             break
         return self._nearest_name(cue), relay
 
@@ -1137,6 +1137,19 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _closed_aside(verb):
+    """"Stuart Stevens, who served as chief strategist during the campaign, called ...": the
+    parse may make the verb after the comma that closes a relative clause describe that
+    clause's last noun; the named head of the clause is the one who calls."""
+    if verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    for anc in verb.head.ancestors:
+        if anc.dep_ == "relcl" and anc.head.tag_ in PROPER and anc.left_edge.i == anc.head.i + 2 \
+                and anc.left_edge.nbor(-1).text == ",":
+            return anc.head
+    return None
 
 
 def _participle_aside(tok) -> bool:

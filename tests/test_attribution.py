@@ -748,3 +748,10 @@ def test_a_label_opening_a_colon_line_names_nobody(extract_text):
 def test_marks_around_no_word_are_no_quote(extract_text):
     text = 'He wrote “…” and left.\n\n"Real words," Jan Nowak said.'
     assert [(q.text, q.speaker) for q in quotes(extract_text, text)] == [("Real words,", "Jan Nowak")]
+
+
+def test_the_verb_after_a_relative_clause_belongs_to_the_name_before_it(extract_text):
+    body = ("Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called Trump's "
+            'statements and actions on Sunday "childish."')
+    assert [(q.text, q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [
+        ("childish.", "Stuart Stevens", "Stuart Stevens")]
