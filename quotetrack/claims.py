@@ -631,13 +631,18 @@ class ClaimFinder:
             return None
         question = [c for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
                     and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+        about = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" for g in c.children
+                 if g.dep_ in ("pobj", "pcomp")]
         if not self._passive(tok):
-            asker = any(c.dep_ == "nsubj" for c in tok.children)  # not "Asked if ..., she said no"
-            return (self._extent(question[:1], cue=tok), (self.p.off(tok), self.p.end(tok)), tok, None,
-                    "claim-object") if question and asker else None
-        heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or question or \
-            [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" for g in c.children
-             if g.dep_ in ("pobj", "pcomp")]
+            if any(c.dep_ == "nsubj" for c in tok.children):
+                return (self._extent(question[:1], cue=tok), (self.p.off(tok), self.p.end(tok)), tok, None,
+                        "claim-object") if question else None
+            if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "advcl" and (question or about):
+                # "Asked if he was ever bullied, he said no": a question put by someone unnamed
+                return self._extent((question or about)[:1]), (self.p.off(tok), self.p.end(tok)), None, None, \
+                    "claim-object"
+            return None
+        heads = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] or question or about
         if not heads:
             return None
         source = by_phrase(tok)

@@ -137,7 +137,7 @@ CASES = [
      "The delegates", "vote for", "claim-object"),
     ("Most voters care about jobs.", "jobs", "Most voters", "care about", "claim-object"),
     # a one-word answer is all that was said
-    ("Asked if the harbor would reopen, Mary Jones said no.", "no", "Mary Jones", "said", "claim-object"),
+    ("Would the harbor reopen? Mary Jones said no.", "no", "Mary Jones", "said", "claim-object"),
     ("Mary Jones intends to reopen the harbor.", "to reopen the harbor", "Mary Jones", "intends", "claim-object"),
     ("The council authorized a study of the harbor.", "a study of the harbor", "The council", "authorized",
      "claim-object"),
@@ -308,6 +308,12 @@ def test_what_someone_was_asked_is_a_claim_of_who_asked(extract_text):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == \
         [("whether his aim was similar", "John Dickerson", "asked")]
+
+
+def test_a_question_put_by_someone_unnamed_has_no_source(extract_text):
+    claims = [q for q in extract_text("Asked if he was ever bullied, Trump said no.") if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == [
+        ("if he was ever bullied", None, "Asked"), ("no", "Trump", "said")]
 
 
 def test_as_someone_talks_about_something_is_a_time(extract_text):
