@@ -693,6 +693,9 @@ class Attributor:
         pronoun before the cue in its sentence, or right after it ("said Mironov")."""
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
+        named = self._named_before_aside(before)
+        if named is not None:
+            return named
         aside = {_k(t) for c in before if _participle_aside(c) for t in c.subtree}
         depth = 0
         for tok in reversed(before):
@@ -715,6 +718,23 @@ class Attributor:
             if tok.i > cue.i and (tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.tag_ == "PRP"):
                 return self._speaker_of_np(tok)  # "said Mironov", not "said Monday"
         return None
+
+    def _named_before_aside(self, before):
+        """""...," Trump, the frontrunner after winning the New Hampshire primaries, said": right
+        after a quote, a name, then an aside between commas, then the cue; the name speaks,
+        not the last name in the aside."""
+        start = next((i + 1 for i in range(len(before) - 1, -1, -1)
+                      if _k(before[i]) in self.inside or before[i].text in QUOTE_TOKENS), None)
+        if start is None or start >= len(before) - 2 or before[-1].text != ",":
+            return None
+        first = before[start]
+        if first.tag_ not in PROPER or fold(first.text) in NOT_NAMES:
+            return None
+        run = _run_around(first)
+        after = run[-1].i + 1
+        if after >= before[-1].i or first.doc[after].text != ",":
+            return None
+        return self._speaker_of_np(run[-1])
 
     def _speaker_of_np(self, head) -> Speaker | None:
         """Name, role, kind and mention of the noun phrase headed by ``head``."""

@@ -755,3 +755,10 @@ def test_the_verb_after_a_relative_clause_belongs_to_the_name_before_it(extract_
             'statements and actions on Sunday "childish."')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [
         ("childish.", "Stuart Stevens", "Stuart Stevens")]
+
+
+def test_the_name_before_a_long_aside_speaks_not_the_last_name_in_it(extract_text):
+    body = ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner "
+            "nationally and current polling leader in South Carolina by a wide margin after winning the New "
+            "Hampshire primaries, said when Boyle asked him a question.")
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("Trump", "Trump")]
