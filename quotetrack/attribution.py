@@ -44,6 +44,7 @@ from .records import Quote, Span
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 FRAME_CHARS = 600
 QUOTE_OPENERS = ('"', "“", "«", "„")
+NOUN_PHRASE_TAGS = {"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "POS"}
 QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "„"}
 CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
@@ -66,6 +67,8 @@ HEADLINE_VERBS = {"on", "sees", "rips", "rip", "slams", "blasts", "hits", "knock
                   "rallies", "questions", "calls", "urges", "says", "tells", "vows", "warns", "backs", "defends"}
 PHRASAL = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "weigh": "in", "chime": "in", "go": "on"}
 MODALS = {"will", "would", "could", "should", "might", "may", "must", "can", "'ll", "’ll", "'d", "’d"}
+FUTURE = {"will", "'ll", "’ll"}
+MOMENTS = {"point", "time", "times", "moment", "stage", "juncture"}  # "at one point calling ..."
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
@@ -330,15 +333,19 @@ class Attributor:
                            for c in tok.children)
         return True
 
-    def _hypothetical(self, tok) -> bool:
-        """A reporting verb that reports nothing yet: "Americans will say no", "expected to say"."""
-        return any(c.dep_ == "aux" and c.text.lower() in MODALS for c in tok.children) \
+    def _hypothetical(self, tok, foretold=False) -> bool:
+        """A reporting verb that reports nothing yet: "Americans will say no", "expected to say".
+        With ``foretold``, the future tense reports a quote all the same: ""...," the president
+        will say, according to excerpts of his speech" (a text released beforehand)."""
+        modals = MODALS - FUTURE if foretold else MODALS
+        return any(c.dep_ == "aux" and c.text.lower() in modals for c in tok.children) \
             or tok.dep_ == "xcomp" and tok.head.tag_.startswith("VB") and not self._is_cue(tok.head) \
             and self.cues.speech_lemma(tok.head.text) is None and tok.head.text.lower() not in ("went", "go", "goes")
 
     def _cue_in_tree(self, q: QuoteSpan, inside: set):
         """A reporting verb outside the quote that governs the quote's tokens."""
         best = None
+        whole = self.p.text[q.start:q.end].rstrip()[-1:] in (",", ".", "?", "!")  # not "will say "no" to"
         for tok in self.p.tokens_in(q.start, q.end):
             if tok.is_punct or tok.is_space:
                 continue
@@ -348,7 +355,7 @@ class Attributor:
                 steps += 1
                 if _k(h) in inside or self.p.in_quote(h):
                     continue  # the words of this quote or of another one
-                if self._is_cue(h) and not self._hypothetical(h):
+                if self._is_cue(h) and not self._hypothetical(h, foretold=whole):
                     if best is None or steps < best[1]:
                         best = (h, steps)
                     break
@@ -681,6 +688,11 @@ class Attributor:
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
                     continue
+                moment = verb.head
+                if verb.dep_ == "acl" and moment.dep_ == "pobj" and moment.head.dep_ == "prep" \
+                        and (moment.lower_ in MOMENTS or is_when(moment)):
+                    verb = moment.head.head  # "at one point calling the mayor a liar": the clause's voice
+                    continue
                 if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")) and verb.tag_ != "VBD":
                     # "a bill called ...", but a past tense is no modifier: "X, who failed to win
                     # his party's nomination, called for ..." misparsed
@@ -693,7 +705,7 @@ class Attributor:
         pronoun before the cue in its sentence, or right after it ("said Mironov")."""
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
-        named = self._named_before_aside(before)
+        named = self._named_before_aside(before) or self._description_before(before)
         if named is not None:
             return named
         aside = {_k(t) for c in before if _participle_aside(c) for t in c.subtree}
@@ -718,6 +730,18 @@ class Attributor:
             if tok.i > cue.i and (tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.tag_ == "PRP"):
                 return self._speaker_of_np(tok)  # "said Mironov", not "said Monday"
         return None
+
+    def _description_before(self, before):
+        """"In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic
+        presidential candidate stated ...": a noun phrase opened by a determiner right before
+        the cue, after a comma, is its subject, though the parse hung it on the last name."""
+        i = len(before)
+        while i > 0 and before[i - 1].tag_ in NOUN_PHRASE_TAGS and _k(before[i - 1]) not in self.inside:
+            i -= 1
+        if i == len(before) or i < 2 or before[i - 1].text != "," or before[i].tag_ not in ("DT", "PRP$") \
+                or before[-1].tag_ not in ("NN", "NNS") or not _in_phrase(before[i - 2]):
+            return None  # "founded Henry Realty, a firm focused on": the firm is Henry Realty
+        return self._description(before[-1])
 
     def _named_before_aside(self, before):
         """""...," Trump, the frontrunner after winning the New Hampshire primaries, said": right
@@ -1157,6 +1181,17 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _in_phrase(tok) -> bool:
+    """Is ``tok`` inside a prepositional phrase, below the clause's verb ("In an interview
+    with Mika Brzezinski")?"""
+    for t in [tok, *tok.ancestors]:
+        if t.tag_.startswith(("VB", "MD")):
+            return False
+        if t.dep_ == "pobj":
+            return True
+    return False
 
 
 def _closed_aside(verb):

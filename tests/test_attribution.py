@@ -762,3 +762,29 @@ def test_the_name_before_a_long_aside_speaks_not_the_last_name_in_it(extract_tex
             "nationally and current polling leader in South Carolina by a wide margin after winning the New "
             "Hampshire primaries, said when Boyle asked him a question.")
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("Trump", "Trump")]
+
+
+def test_a_description_after_an_opening_phrase_speaks_not_the_name_in_the_phrase(extract_text):
+    body = ("In an interview with Morning Joe hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential "
+            "candidate stated that Trump’s “divisive” comments do not “fit with what I thought I knew about him.”")
+    assert {(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)} == {
+        ("the Democratic presidential candidate", "the Democratic presidential candidate")}
+
+
+def test_a_foretold_quote_is_the_speakers_not_the_excerpts(extract_text):
+    body = ("President Barack Obama will speak on Wednesday. “Nothing truly prepares you for the demands of the Oval Office,” "
+            "the president will say, according to excerpts of his speech released by the White House.")
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [
+        ("Barack Obama", "the president")]
+
+
+def test_a_future_answer_inside_a_report_is_the_reporters(extract_text):
+    body = "Barack Obama said he expected that Americans will say “no” to Trump’s policy measures."
+    assert [(q.text, q.speaker) for q in quotes(extract_text, body)] == [("no", "Barack Obama")]
+
+
+def test_at_one_point_is_no_speaker(extract_text):
+    body = ("Chris Christie has battled with the mayor over the city’s finances, at one point calling the mayor a "
+            "\"liar\" who was not \"honorable.\"")
+    assert [(q.text.rstrip("."), q.speaker) for q in quotes(extract_text, body)] == [
+        ("liar", "Chris Christie"), ("honorable", "Chris Christie")]
