@@ -664,7 +664,8 @@ class Attributor:
                 if objs:
                     return self._speaker_of_np(objs[0]), relay
             subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside
-                    and not self.p.in_quote(c) and fold(c.text) not in NOT_NAMES]
+                    and not self.p.in_quote(c) and fold(c.text) not in NOT_NAMES] or \
+                [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "NNP" and c.i < verb.i]  # "Will wrote"
             if subj:
                 # of two subjects (a misparse of "in Salem, New Hampshire, Trump went"), the nearer
                 # name or pronoun

@@ -426,6 +426,11 @@ def tag_known_surnames(docs) -> None:
     full elsewhere ("Donald Trump"), so the person is seen wherever the surname stands."""
     surnames = set()
     for doc in docs:
+        for tok in doc:  # "George Will": a first name makes the modal a surname
+            if tok.tag_ == "MD" and tok.i > 0 and tok.text[:1].isupper() and doc[tok.i - 1].tag_ in PROPER \
+                    and first_name_gender(doc[tok.i - 1].text) \
+                    and (tok.i + 1 == len(doc) or doc[tok.i + 1].tag_ not in ("VB", "RB")):  # not "Hillary Will Win"
+                tok.tag_ = "NNP"
         for run in proper_runs(doc):
             _, name = split_role(role_prefix(run) + run_words(run))
             name = [w for w in name if fold(w) not in NOT_NAMES and w[:1].isupper()]
@@ -435,9 +440,10 @@ def tag_known_surnames(docs) -> None:
         return
     for doc in docs:
         for tok in doc:
-            if tok.tag_ in ("NN", "NNS", "JJ", "VB", "VBP", "VBZ") and tok.text[:1].isupper() \
+            modal = tok.tag_ == "MD" and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VBD", "VBZ", "VBN")
+            if (tok.tag_ in ("NN", "NNS", "JJ", "VB", "VBP", "VBZ") or modal) and tok.text[:1].isupper() \
                     and tok.text[1:].islower() and fold(tok.text) in surnames:
-                tok.tag_ = "NNP"
+                tok.tag_ = "NNP"  # "George Will ... Will wrote": no modal comes before a past tense
 
 
 def _named_modifiers(words) -> set[str]:

@@ -788,3 +788,9 @@ def test_at_one_point_is_no_speaker(extract_text):
             "\"liar\" who was not \"honorable.\"")
     assert [(q.text.rstrip("."), q.speaker) for q in quotes(extract_text, body)] == [
         ("liar", "Chris Christie"), ("honorable", "Chris Christie")]
+
+
+def test_a_surname_the_tagger_read_as_a_modal_is_the_speaker(extract_text):
+    body = ("Fox News contributor George Will renewed his feud with Donald Trump this week.\n\n"
+            "“This might hasten the eclipse of Carly Fiorina, Ben Carson and especially Donald Trump,” Will wrote.")
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("George Will", "Will")]
