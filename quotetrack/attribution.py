@@ -663,7 +663,7 @@ class Attributor:
                     relay = self._outlet_of_np(src) or self._np_name(src)
                 if objs:
                     return self._speaker_of_np(objs[0]), relay
-            subj = [c for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside
+            subj = [_nominal(c) for c in verb.children if c.dep_ in SUBJ and _k(c) not in self.inside
                     and not self.p.in_quote(c) and fold(c.text) not in NOT_NAMES] or \
                 [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "NNP" and c.i < verb.i]  # "Will wrote"
             if subj:
@@ -1182,6 +1182,14 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _nominal(subj):
+    """"Of Carson, Levine ... said": the parse may make the preposition the subject and the
+    speaker its object."""
+    if subj.tag_ in ("IN", "TO"):
+        return next((c for c in subj.children if c.dep_ == "pobj"), subj)
+    return subj
 
 
 def _in_phrase(tok) -> bool:

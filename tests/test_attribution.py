@@ -794,3 +794,9 @@ def test_a_surname_the_tagger_read_as_a_modal_is_the_speaker(extract_text):
     body = ("Fox News contributor George Will renewed his feud with Donald Trump this week.\n\n"
             "“This might hasten the eclipse of Carly Fiorina, Ben Carson and especially Donald Trump,” Will wrote.")
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("George Will", "Will")]
+
+
+def test_a_preposition_the_parse_made_the_subject_is_no_speaker(extract_text):
+    body = "“He’s a circus act.” Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”"
+    assert [(q.text, q.speaker) for q in quotes(extract_text, body) if q.speaker] == [
+        ("He’s flat-out scary.", "Levine")]
