@@ -745,7 +745,7 @@ class Attributor:
         return self._description(before[-1])
 
     def _named_before_aside(self, before):
-        """""...," Trump, the frontrunner after winning the New Hampshire primaries, said": right
+        """"...," Trump, the frontrunner after winning the New Hampshire primaries, said": right
         after a quote, a name, then an aside between commas, then the cue; the name speaks,
         not the last name in the aside."""
         start = next((i + 1 for i in range(len(before) - 1, -1, -1)

@@ -422,8 +422,9 @@ class People:
 
 def tag_known_surnames(docs) -> None:
     """Tag as proper nouns the capitalised words the tagger took for common nouns ("Trump
-    said ..." at a sentence start) when the article names a person with that surname in
-    full elsewhere ("Donald Trump"), so the person is seen wherever the surname stands."""
+    said ..." at a sentence start) or for modals ("Will wrote") when the article names a
+    person with that surname in full elsewhere ("Donald Trump", "George Will"), so the person
+    is seen wherever the surname stands."""
     surnames = set()
     for doc in docs:
         for tok in doc:  # "George Will": a first name makes the modal a surname
