@@ -211,8 +211,18 @@ def test_speaker_profile(cross_db):
     assert quotes == [("EurasiaNet", "Itar-Tass", "2007-04-02"), ("EurasiaNet", "Itar-Tass", "2007-04-02"),
                       ("Moscow Times", "Itar-Tass", "2007-03-28"), ("Itar-Tass", None, "2007-03-27")]
     assert [(o["outlet"], o["quotes"]) for o in p["relayed_by"]] == [("Itar-Tass", 3)]
-    table = run(cross_db, "speaker", "putin", "--format", "table").stdout
-    assert "speaker:      Vladimir Putin" in table.splitlines()
+    table = run(cross_db, "speaker", "putin", "--format", "table").stdout.splitlines()
+    assert "speaker:      Vladimir Putin" in table
+    assert f"quoted:       4 quotes, {claims} claims in 3 articles, 2007-03-27 to 2007-04-02" in table
+
+
+def test_a_speaker_of_undated_articles_has_no_dates(tmp_path):
+    article = tmp_path / "undated.txt"
+    article.write_text("Harbor plans\n\n“We will reopen the harbor,” Mary Jones said.\n", encoding="utf-8")
+    db = str(tmp_path / "u.db")
+    assert CliRunner().invoke(main, ["ingest", str(article), "--db", db, "--workers", "1"]).exit_code == 0
+    table = run(db, "speaker", "Mary Jones", "--format", "table").stdout.splitlines()
+    assert "quoted:       1 quote, 0 claims in 1 article, no dates" in table
 
 
 def test_outlets_counts_agree_with_search(cross_db):

@@ -62,6 +62,13 @@ def _quotes_and_claims(d: dict) -> str:
     return f"{_plural(d['quotes'], 'quote')}, {_plural(d['claims'], 'claim')}"
 
 
+def _dates(first, last) -> str:
+    """"2007-03-27 to 2007-04-02", one date, or "no dates" when no article gave one."""
+    if first is None:
+        return "no dates"
+    return str(first) if first == last else f"{first} to {last}"
+
+
 def profile_command(func):
     """A command about one NAME: its latest quotes (--limit), a format, the database."""
     for decorator in reversed((
@@ -130,7 +137,7 @@ def speaker(name, limit, fmt, db):
     _profile(resolve_format(fmt), p, [
         ("speaker", p.name), ("aliases", ", ".join(p.aliases)),
         ("roles", ", ".join(f"{r['role']} ({r['count']})" for r in p.roles)),
-        ("quoted", f"{_quotes_and_claims(counts)} in {_plural(p.articles, 'article')}, {p.first} to {p.last}"),
+        ("quoted", f"{_quotes_and_claims(counts)} in {_plural(p.articles, 'article')}, {_dates(p.first, p.last)}"),
         ("by year", ", ".join(f"{y['year']}: {_quotes_and_claims(y)}" for y in p.by_year)),
         ("outlets", ", ".join(f"{d['outlet']} ({_quotes_and_claims(d)})" for d in p.outlets)),
         ("relayed by", ", ".join(f"{d['outlet']} ({_quotes_and_claims(d)})" for d in p.relayed_by))],
