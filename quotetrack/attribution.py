@@ -1237,9 +1237,12 @@ def _starts_with_the(tok) -> bool:
 
 def _opened_by_subject(verb, first) -> bool:
     """Does the verb's subject open the sentence and run up to the verb ("Scott's niece,
-    state Del. Marcia Price, shouted")?"""
-    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1
-               for c in verb.children)
+    state Del. Marcia Price, shouted")? The parse may hang the verb on the name instead
+    ("Murphy, the head of Right to Rise USA, Tweeted on Friday")."""
+    named = verb.dep_ == "acl" and verb.head.tag_ in PROPER and verb.head.left_edge.i == first.i \
+        and verb.left_edge.i == verb.i and verb.nbor(-1).text == ","
+    return named or any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1
+                        for c in verb.children)
 
 
 def _run_around(tok):

@@ -800,3 +800,8 @@ def test_a_preposition_the_parse_made_the_subject_is_no_speaker(extract_text):
     body = "“He’s a circus act.” Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”"
     assert [(q.text, q.speaker) for q in quotes(extract_text, body) if q.speaker] == [
         ("He’s flat-out scary.", "Levine")]
+
+
+def test_a_verb_the_parse_hung_on_the_opening_name_attributes_the_quote_before(extract_text):
+    body = "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, Tweeted on Friday."
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("Murphy", "Murphy")]
