@@ -706,7 +706,7 @@ class Attributor:
         pronoun before the cue in its sentence, or right after it ("said Mironov")."""
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
-        named = self._named_before_aside(before) or self._description_before(before)
+        named = self._named_after(cue) or self._named_before_aside(before) or self._description_before(before)
         if named is not None:
             return named
         aside = {_k(t) for c in before if _participle_aside(c) for t in c.subtree}
@@ -731,6 +731,21 @@ class Attributor:
             if tok.i > cue.i and (tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.tag_ == "PRP"):
                 return self._speaker_of_np(tok)  # "said Mironov", not "said Monday"
         return None
+
+    def _named_after(self, cue):
+        """"Clinton Will Win the Nomination, Says Trump": a name right after a cue that follows
+        a comma is its inverted subject, though the parse left it unattached."""
+        doc = cue.doc
+        if cue.i == 0 or cue.i + 1 >= len(doc) or cue.nbor(-1).text != "," \
+                or self.cues.speech_lemma(cue.text) != "say":
+            return None  # not "..., told Breitbart News": whom one tells
+        name = doc[cue.i + 1]
+        if name.tag_ not in PROPER or fold(name.text) in NOT_NAMES or is_when(name) or _k(name) in self.inside:
+            return None
+        run = _run_around(name)
+        if run[-1].i + 1 < len(doc) and not (doc[run[-1].i + 1].is_space or doc[run[-1].i + 1].text in ".!?"):
+            return None  # the name ends the sentence
+        return self._speaker_of_np(run[-1])
 
     def _description_before(self, before):
         """"In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic

@@ -536,3 +536,11 @@ def test_a_reported_clause_keeps_a_subject_the_parse_made_an_object(extract_text
 def test_a_reported_clause_the_parse_hung_elsewhere_is_found(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == expected
+
+
+def test_an_inverted_says_at_the_end_of_a_headline_names_the_source(extractor):
+    from quotetrack.reader import article_from_text
+    text = "Clinton Will Win The Nomination, Says Trump\n\nDonald Trump spoke on Monday.\n"
+    claims = [q for q in extractor.extract(article_from_text(text)) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.speaker_mention.text) for q in claims] == [
+        ("Clinton Will Win The Nomination", "Donald Trump", "Trump")]
