@@ -209,7 +209,7 @@ class ClaimFinder:
 
     def find(self) -> list[Quote]:
         out, seen = [], set()
-        found = [f for _, doc in self.p.parts for tok in doc for f in self._from_token(tok)]
+        found = [f for _, doc in self.p.parts for tok in doc if _may_cue(tok) for f in self._from_token(tok)]
         found += [(content, colon, None, None, "claim-label", speaker)
                   for content, colon, speaker in self._labelled_lines()]
         for content, cue_span, cue_tok, source_tok, sieve, *speaker in found:
@@ -868,6 +868,13 @@ class ClaimFinder:
         if cue_tok is None:
             return None, None  # the writer's own reading: "X seems ready"
         return self.attributor._speaker_of_cue(cue_tok)
+
+
+def _may_cue(tok) -> bool:
+    """Can this token introduce a claim at all (a verb, adjective or common noun, or
+    "according" and "in")? Most tokens cannot; they skip the sieves."""
+    tag = tok.tag_
+    return tag.startswith(("VB", "MD", "JJ")) or tag in ("NN", "NNS") or tok.lower_ in ("according", "in")
 
 
 def _lost_subject(cue, clause) -> list:
