@@ -881,7 +881,7 @@ def _lost_subject(cue, clause) -> list:
     """"felt her projection of anger was over the top": the parse may make the reported
     clause's subject the cue's object, leaving the clause without one."""
     if any(c.dep_ in SUBJ or c.dep_ == "expl" for c in clause.children) or \
-            cue.lemma_ in ADDRESSEE_VERBS or cues().speech_lemma(cue.text) in ADDRESSEE_VERBS:
+            cues().speech_lemma(cue.text) in ADDRESSEE_VERBS:
         return []
     return [o for o in cue.children if o.dep_ in ("dobj", "npadvmod") and cue.i < o.i
             and o.right_edge.i + 1 == clause.left_edge.i]
