@@ -20,7 +20,7 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-adjective``: a stance named by an adjective ("X is critical of ...", "X was
   confident that ...", "X is eager to ...").
 - ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
-  no source.
+  no source. "X seemed to mock Y" is X's own claim, found at its cue ("mock").
 - ``claim-reputed``: "a state seen as critical for ...", "Breyer, a Clinton appointee considered
   a liberal", "Wisconsin is seen as critical": a reputation held by people the article does
   not name (or by the "by" phrase's), with the thing it is about.
@@ -269,6 +269,8 @@ class ClaimFinder:
                 yield found
             return
         if self._seems(tok):
+            if tok.lower_ in SEEM and any(self._acts(c) for c in tok.children):
+                return  # "Mr. Cruz seemed to mock his talk": Cruz's act, claimed by its own cue
             # what seems so: the subject and its complement, not when or why it seemed so
             toks = [t for c in tok.children if c.dep_ in SUBJ or _seem_complement(c) for t in c.subtree]
             yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
@@ -544,6 +546,12 @@ class ClaimFinder:
             who = next((c for c in who.head.children if c.dep_ in SUBJ), who)
         content = (self.p.end(tok), self.p.end(noun))
         return content, (self.p.off(tok.nbor(-2)), self.p.end(tok)), None, who, "claim-self-described"
+
+    def _acts(self, tok) -> bool:
+        """Is ``tok`` a cue verb with something said or done to report ("seemed to mock his
+        talk"), rather than a state ("seem to agree")?"""
+        return tok.dep_ == "xcomp" and tok.tag_ == "VB" and self._is_cue(tok) \
+            and self.cues.any_lemma(tok.text) not in NO_OBJECT and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
 
     @staticmethod
     def _seems(tok) -> bool:

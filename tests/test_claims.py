@@ -452,9 +452,27 @@ def test_a_title_case_headline_is_read_as_a_sentence(extractor):
 
 
 def test_what_seems_so_is_the_subject_and_its_complement(extract_text):
-    claims = [q for q in extract_text("The lawyers appeared to oppose the motion, saying in court files that "
-                                      "the account was private.") if q.sieve == "claim-seem"]
-    assert [q.text for q in claims] == ["The lawyers appeared to oppose the motion"]
+    claims = [q for q in extract_text("The lawyers appeared ready to fight the motion, saying in court files "
+                                      "that the account was private.") if q.sieve == "claim-seem"]
+    assert [q.text for q in claims] == ["The lawyers appeared ready to fight the motion"]
+
+
+@pytest.mark.parametrize("text, claim, speaker, cue", [
+    ("Mary Jones seemed to mock the harbor plan.", "the harbor plan", "Mary Jones", "mock"),
+    ("The lawyers appeared to oppose the motion.", "the motion", "The lawyers", "oppose"),
+    ("A review of the emails seems to show that the aide wrote the memo.", "that the aide wrote the memo",
+     "A review of the emails", "show"),
+])
+def test_what_someone_seemed_to_say_is_their_claim(extract_text, text, claim, speaker, cue):
+    """"X seemed to mock Y": X mocked Y as far as the writer can tell; the claim is X's, not
+    the writer's reading of X."""
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == [(claim, speaker, cue)]
+
+
+def test_seeming_to_agree_stays_the_writers_reading(extract_text):
+    claims = [q for q in extract_text("Investors seem to agree.") if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.sieve) for q in claims] == [("Investors seem to agree", None, "claim-seem")]
 
 
 def test_a_month_abbreviation_is_nobody(extract_text):
