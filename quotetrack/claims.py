@@ -348,7 +348,8 @@ class ClaimFinder:
             objs = objs if any(c.dep_ == "prep" and c.lower_ == "as" or _as_predicate(c)
                                for o in [tok, *(t for ob in objs for t in ob.subtree)] for c in o.children) else []
         elif lemma in NO_OBJECT:
-            objs = []
+            # "found a job" claims nothing, but "found "no evidence of ..."" quotes the finding
+            objs = [o for o in objs if self._only_quoted(self.p.off(o.left_edge), self.p.end(o.right_edge))]
         if lemma in ADDRESSEE_VERBS:
             objs = [c for c in objs if c.dep_ != "dobj"] if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" \
                 else objs
@@ -1009,12 +1010,14 @@ VOICING_SIEVES = {"claim-ccomp", "claim-object", "claim-seem", "claim-reputed", 
                   "claim-according-to"}
 
 
-def voice_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
+def voice_quotes(quotes: list[Quote], claims: list[Quote]) -> list[Quote]:
     """A quoted phrase that no cue attributes is a scare quote, unless it lies inside a claim:
     in "a federal judge found that the handling created a “reasonable suspicion”", the
     phrase is the judge's. It takes the claim's source, as a mixed quote. So does a longer
     quote no cue reached ("Paul Ryan worried that the safety net was becoming “a hammock
-    that ...”"), keeping its kind."""
+    that ...”"), keeping its kind. -> the claims that are no more than a quote they voiced
+    ("likes “The Walking Dead”"): the quote stands for them."""
+    absorbed = []
     spans = sorted(((c.start, c.end, c) for c in claims if c.sieve in VOICING_SIEVES and c.speaker),
                    key=lambda span: span[:2])
     starts = [s for s, _, _ in spans]
@@ -1023,11 +1026,14 @@ def voice_quotes(quotes: list[Quote], claims: list[Quote]) -> None:
         if not scare and "unattributed" not in q.flags:
             continue
         i = bisect_right(starts, q.start) - 1  # claims nest in none, so only this one can hold it
-        if i < 0 or spans[i][1] < q.end:
-            continue
+        if i < 0 or spans[i][1] < q.start + len(q.text.rstrip(EDGE_PUNCT)):
+            continue  # a claim leaves out the full stop the quote closes on
         claim = spans[i][2]
         q.speaker, q.speaker_mention, q.speaker_role = claim.speaker, claim.speaker_mention, claim.speaker_role
         q.speaker_kind, q.cue, q.outlet, q.relayed = claim.speaker_kind, claim.cue, claim.outlet, claim.relayed
         q.sieve, q.confidence = "in-claim", round(0.8 * claim.confidence, 2)
         q.kind = "mixed" if scare else q.kind
         q.flags.remove("scare" if scare else "unattributed")
+        if claim.start >= q.start and claim.end <= q.end:
+            absorbed.append(claim)
+    return absorbed

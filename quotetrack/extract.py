@@ -131,7 +131,8 @@ class Extractor:
         if not self.claims:
             return [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
         claims, restating = find_claims(parse, attributor, [q for q in found if not HIDDEN_FLAGS & set(q.flags)])
-        voice_quotes(found, claims + restating)
+        absorbed = {id(c) for c in voice_quotes(found, claims + restating)}
+        claims = [c for c in claims if id(c) not in absorbed]
         quotes = [q for q in found if self.show_all or not HIDDEN_FLAGS & set(q.flags)]
         return sorted(quotes + claims, key=lambda q: (q.start, q.end))
 

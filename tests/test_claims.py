@@ -390,6 +390,21 @@ def test_a_title_cased_phrase_inside_a_claim_is_quoted_but_a_show_is_not(extract
     assert claim.kind == "indirect"
 
 
+def test_what_a_report_found_in_quotes_is_the_reports(extract_text):
+    [quote] = extract_text('The audit found "no evidence of wrongdoing at the agency."')
+    assert (quote.text, quote.kind, quote.speaker, quote.cue.text, quote.sieve) == \
+        ("no evidence of wrongdoing at the agency.", "mixed", "The audit", "found", "in-claim")
+    assert extract_text("The audit found a seat for the mayor.") == []
+
+
+def test_a_quoted_title_that_is_the_whole_claim_is_one_record(extract_text):
+    """The full stop or comma inside the closing mark is the quote's, not the claim's: the
+    quote is still inside the claim, and stands for it."""
+    records = extract_text("The senator likes “The Walking Dead,” while the governor loves “Lilyhammer.”")
+    assert [(q.text, q.kind, q.speaker, q.cue.text) for q in records] == [
+        ("The Walking Dead,", "mixed", "The senator", "likes"), ("Lilyhammer.", "mixed", "the governor", "loves")]
+
+
 def test_a_scare_quote_outside_claims_stays_hidden(extract_text):
     assert extract_text("Party elites, the now-derided “establishment,” are acquiescing.") == []
 
