@@ -640,6 +640,8 @@ class Attributor:
             return False
         if "continued" in q.flags:
             return True
+        if prev.cue is not None and prev.end < q.open_mark < prev.cue.start:
+            return False  # '"...," Eastland, wearing "Ted Cruz" pins, said': words about the speaker
         pq, pp = self.paragraph_of(prev.start), self.paragraph_of(q.open_mark)
         if pq == pp:
             return True
@@ -706,7 +708,8 @@ class Attributor:
         pronoun before the cue in its sentence, or right after it ("said Mironov")."""
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
-        named = self._named_after(cue) or self._named_before_aside(before) or self._description_before(before)
+        named = self._named_after(cue) or self._inverted_object(cue) or self._named_before_aside(before) or \
+            self._description_before(before)
         if named is not None:
             return named
         aside = {_k(t) for c in before if _participle_aside(c) for t in c.subtree}
@@ -747,6 +750,18 @@ class Attributor:
             return None  # the name ends the sentence
         return self._speaker_of_np(run[-1])
 
+    def _inverted_object(self, cue):
+        """'"...," tweeted a German user from Hanover': right after a quote that opens the
+        sentence, a cue the parse gave no subject; what it took for its object is who spoke (not
+        so for "told": whom)."""
+        before = [t for t in cue.sent if t.i < cue.i]
+        if cue.dep_ != "ROOT" or self.cues.speech_lemma(cue.text) in ADDRESSEE_VERBS - {"write", "ask"} or \
+                cue.i == 0 or not (cue.nbor(-1).text in QUOTE_TOKENS or _k(cue.nbor(-1)) in self.inside) or \
+                any(_k(t) not in self.inside and not t.is_punct for t in before):
+            return None  # only the quote before the cue; not 'X summed her up as "terrible," denounced ...'
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and _k(c) not in self.inside]
+        return self._speaker_of_np(objs[-1]) if objs else None  # "mused Blaze co-host Stu Burguiere"
+
     def _description_before(self, before):
         """"In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic
         presidential candidate stated ...": a noun phrase opened by a determiner right before
@@ -763,18 +778,22 @@ class Attributor:
         """"...," Trump, the frontrunner after winning the New Hampshire primaries, said": right
         after a quote, a name, then an aside between commas, then the cue; the name speaks,
         not the last name in the aside."""
-        start = next((i + 1 for i in range(len(before) - 1, -1, -1)
-                      if _k(before[i]) in self.inside or before[i].text in QUOTE_TOKENS), None)
+        inside = [i for i, t in enumerate(before) if _k(t) in self.inside]
+        start = inside[-1] + 1 if inside else next(
+            (i + 1 for i in range(len(before) - 1, -1, -1) if before[i].text in QUOTE_TOKENS), None)
+        while start is not None and start < len(before) and before[start].text in QUOTE_TOKENS | {","}:
+            start += 1  # the quote's closing mark and comma
         if start is None or start >= len(before) - 2 or before[-1].text != ",":
             return None
         first = before[start]
         if first.tag_ not in PROPER or fold(first.text) in NOT_NAMES:
             return None
-        run = _run_around(first)
-        after = run[-1].i + 1
-        if after >= before[-1].i or first.doc[after].text != ",":
+        # the name, maybe after a role of common nouns ("Texas delegate Bill Eastland"), then a comma
+        comma = next(t.i for t in before[start:] if t.text == ",")
+        named = first.doc[first.i:comma]
+        if comma >= before[-1].i or named[-1].tag_ not in PROPER or any(t.tag_ not in NOUN_PHRASE_TAGS for t in named):
             return None
-        return self._speaker_of_np(run[-1])
+        return self._speaker_of_np(named[-1])
 
     def _speaker_of_np(self, head) -> Speaker | None:
         """Name, role, kind and mention of the noun phrase headed by ``head``."""
@@ -824,6 +843,15 @@ class Attributor:
                 if person is not None:
                     return _person_speaker(person, mention, resolved="pronoun")
                 return Speaker(None, mention, None, None, resolved="pronoun")
+        if head.tag_ == "CD":
+            group = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1
+                     for g in c.children if g.dep_ == "pobj"]
+            named = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER]
+            if named:
+                return self._speaker_of_np(named[0])  # "one of the family's attorneys, Justin Bamberg"
+            if group and not is_when(group[0]):  # "one of those advisers": someone unnamed
+                start, end = self.p.off(head.left_edge), self.p.end(group[0])
+                return Speaker(re.sub(r"\s+", " ", text[start:end]), Span.of(text, start, end), None, "unnamed")
         if head.tag_ == "CD" or head.like_num or any(c.text.lower() in ("a.m.", "p.m.") for c in head.subtree):
             return None  # a time or a number is no speaker ("1:50 p.m.")
         if head.tag_ == "PRP" or head.text.lower() in PRONOUNS:

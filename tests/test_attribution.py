@@ -805,3 +805,24 @@ def test_a_preposition_the_parse_made_the_subject_is_no_speaker(extract_text):
 def test_a_verb_the_parse_hung_on_the_opening_name_attributes_the_quote_before(extract_text):
     body = "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, Tweeted on Friday."
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("Murphy", "Murphy")]
+
+
+@pytest.mark.parametrize("body, speaker, mention", [
+    # a partitive is someone unnamed; its apposition names them
+    ('"There won\'t be a path for Bernie to succeed," said one of those advisers, who spoke on the condition '
+     "of anonymity.", "one of those advisers", "one of those advisers"),
+    ("In a statement, one of the family's attorneys, Justin Bamberg, said, \"The videos show it.\"",
+     "Justin Bamberg", "Justin Bamberg"),
+    # the parse takes the speaker after an inverted cue for its object
+    ('"It\'s not politically correct to say anything against migrants," tweeted a German user from Hanover '
+     "going by the handle Pulvermann.", "a German user from Hanover", "a German user from Hanover"),
+    ('"Imagine Brad Thor going up against Trump and Clinton on the same stage," mused Blaze co-host Stu '
+     "Burguiere.", "Stu Burguiere", "Stu Burguiere"),
+    # a quote inside the aside between the name and the cue
+    ('"We\'ve had more successful conventions than this one," Texas delegate Bill Eastland, wearing a cowboy '
+     'hat and "Ted Cruz" campaign pins, said matter-of-factly.', "Bill Eastland", "Bill Eastland"),
+])
+def test_speakers_the_parse_leaves_without_a_subject(extract_text, body, speaker, mention):
+    [quote] = quotes(extract_text, body)
+    assert (quote.speaker, quote.speaker_mention.text) == (speaker, mention)
+
