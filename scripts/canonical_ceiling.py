@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -35,11 +36,21 @@ def names_reachable(chain, scorer) -> bool:
     return any(scorer.coref_names(chain, [t]) for t in tokens)
 
 
+def proper_names_reachable(chain, scorer) -> bool:
+    """The same, counting only mentions that end in a capitalised word ("Sen. Ted Cruz", not
+    "the nominee"): the names a speaker is actually given."""
+    ends = {words[-1] for mention in chain
+            if (words := re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", mention["text"])) and words[-1][:1].isupper()}
+    tokens = {t for end in ends for t in scorer.name_tokens(end)}
+    return any(scorer.coref_names(chain, [t]) for t in tokens)
+
+
 def ceiling(gold_dir: Path, scorer, claims: bool = False) -> dict:
     gold_rows, _ = scorer.load_jsonl(str(gold_dir / ("gold_all.jsonl" if claims else "gold.jsonl")))
     coref_rows, _ = scorer.load_jsonl(str(gold_dir / "coref.jsonl"))
     chains = {r["file"]: r["chains"] for r in coref_rows}
-    counts = {"with_source": 0, "named": 0, "linked_to_a_name": 0, "no_name_in_reach": 0}
+    counts = {"with_source": 0, "named": 0, "linked_to_a_name": 0, "no_name_in_reach": 0,
+              "linked_to_a_proper_name": 0}
     for g in gold_rows:
         if not g["source"]:
             continue
@@ -51,8 +62,11 @@ def ceiling(gold_dir: Path, scorer, claims: bool = False) -> dict:
         reach = [ch for ch in chains.get(scorer.key(g["file"]), [])
                  if any(m["start"] < h <= m["end"] for m in ch for h in heads)]
         counts["linked_to_a_name" if any(names_reachable(ch, scorer) for ch in reach) else "no_name_in_reach"] += 1
+        counts["linked_to_a_proper_name"] += any(proper_names_reachable(ch, scorer) for ch in reach)
     total = counts["with_source"]
     counts["ceiling"] = round(1 - counts["no_name_in_reach"] / total, 4) if total else 0.0
+    counts["ceiling_proper_names"] = \
+        round((counts["named"] + counts["linked_to_a_proper_name"]) / total, 4) if total else 0.0
     return counts
 
 
@@ -75,7 +89,9 @@ def main(argv=None) -> int:
         print(f"{c['with_source']} gold {unit} with a source: {c['named']} named, "
               f"{c['linked_to_a_name']} pronouns or descriptions a chain links to a word a speaker can match, "
               f"{c['no_name_in_reach']} with no name in reach")
-        print(f"canonical name right can reach at most {c['ceiling']:.3f}")
+        print(f"canonical name right can reach at most {c['ceiling']:.3f}; "
+              f"{c['ceiling_proper_names']:.3f} when a speaker is named by a proper name "
+              f"({c['linked_to_a_proper_name']} pronouns or descriptions chained to one)")
     return 0
 
 

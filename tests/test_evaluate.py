@@ -278,7 +278,8 @@ def test_canonical_ceiling_counts_sources_no_speaker_can_be_credited_for(tmp_pat
     (tmp_path / "score.py").write_text(FAKE_SCORER)
     scorer = canonical_ceiling.load_scorer(tmp_path / "score.py")
     assert canonical_ceiling.ceiling(tmp_path, scorer) == {
-        "with_source": 4, "named": 1, "linked_to_a_name": 2, "no_name_in_reach": 1, "ceiling": 0.75}
+        "with_source": 4, "named": 1, "linked_to_a_name": 2, "no_name_in_reach": 1, "ceiling": 0.75,
+        "linked_to_a_proper_name": 1, "ceiling_proper_names": 0.5}  # "A nominee" is no name
 
 
 def test_canonical_ceiling_names_a_missing_file(tmp_path, capsys):
