@@ -292,7 +292,8 @@ class People:
         """The known person a name refers to at ``pos``: same surname, no conflicting first
         name and no other gender than a title gives ("Mrs. Clinton" is not Bill Clinton); of
         several, the one named last before ``pos``, unless that was long ago and another is
-        named more often; else the first named after it."""
+        named more often, or was only mentioned and another is the one the article calls by
+        the bare surname; else the first named after it."""
         cands = self._by_surname.get(fold(name[-1]), [])
         given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
         fits = [p for p in cands if (not given or not p.given() or given & p.given())
@@ -309,6 +310,13 @@ class People:
                 # "her husband, Frank Fiorina" named far back: a bare "Fiorina" is still the
                 # one the article keeps naming
                 return usual
+            bare = (fold(name[-1]),)
+            owners = [p for _, _, p in before if any(tuple(fold(w) for w in n) == bare for n in p.names)]
+            if not given and len(owners) == 1 and not (person.spoke or person.acted) \
+                    and bare not in {tuple(fold(w) for w in n) for n in person.names}:
+                # "Cruz said ... a photo of his wife, Heidi Cruz ... Cruz said": the bare surname
+                # stays with the one the article calls by it, over a namesake only mentioned
+                return owners[0]
             return person
         return min(fits, key=lambda p: p.seen_at[0] if p.seen_at else float("inf"))
 

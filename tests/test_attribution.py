@@ -826,3 +826,17 @@ def test_speakers_the_parse_leaves_without_a_subject(extract_text, body, speaker
     [quote] = quotes(extract_text, body)
     assert (quote.speaker, quote.speaker_mention.text) == (speaker, mention)
 
+
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a namesake only mentioned does not take the surname the article calls someone by
+    ('"I will tell the truth," Sen. Ted Cruz said. Cruz spoke in Iowa. Trump shared a photo of Heidi Cruz '
+     'on Twitter.\n\n"I am not in the habit of supporting people who attack my wife," Cruz said.',
+     ["Ted Cruz", "Ted Cruz"]),
+    # one who speaks and acts, named last, does
+    ("Donald Trump spoke on Monday. Trump said he had given millions. Eric Trump said his foundation "
+     'had gained.\n\n"My father has given me and my foundation a lot," Trump said.', ["Eric Trump"]),
+])
+def test_a_bare_surname_among_namesakes(extract_text, body, speakers):
+    assert [q.speaker for q in quotes(extract_text, body)] == speakers
