@@ -101,6 +101,13 @@ def first_name_gender(word: str, sure: bool = False) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
+@lru_cache(maxsize=65536)
+def is_given_name(word: str) -> bool:
+    """Is the word a first name anywhere, of either gender ("Lou", "Xi", "Ban"), not only a
+    surname or a word ("Trump", "Peabody")?"""
+    return _gender_detector().get_gender(word) != "unknown"
+
+
 def _surely_not(person: Person, gender: str) -> bool:
     """Is the person known to be of the other gender: by a title, or by a first name given to
     one gender only ("Bill", not "Lindsey" or "Lee")?"""
@@ -295,6 +302,12 @@ class People:
         named more often, or was only mentioned and another is the one the article calls by
         the bare surname; else the first named after it."""
         cands = self._by_surname.get(fold(name[-1]), [])
+        if not cands and len(name) == 1 and is_given_name(name[0]):
+            # "Donald asked Freddy ...", "Mr. Lou said", "Ban said": a given name (or a family
+            # name put first) that is no one's surname here, but opens one person's full name
+            firsts = [p for p in self.persons if p.kind == "person"
+                      and any(len(n) >= 2 and fold(n[0]) == fold(name[0]) for n in p.names)]
+            return firsts[0] if len(firsts) == 1 else None
         given = {fold(w) for w in name[:-1] if w[:1].isupper() and not w.endswith(".")}
         fits = [p for p in cands if (not given or not p.given() or given & p.given())
                 and not (title_gender and _surely_not(p, title_gender))]

@@ -840,3 +840,14 @@ def test_speakers_the_parse_leaves_without_a_subject(extract_text, body, speaker
 ])
 def test_a_bare_surname_among_namesakes(extract_text, body, speakers):
     assert [q.speaker for q in quotes(extract_text, body)] == speakers
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Secretary-General Ban Ki-moon arrived on Monday.\n\n"I am grateful to all the parties," Ban said.',
+     "Ban Ki-moon"),  # a family name put first
+    ('Donald J. Trump grew up in Queens with his brother Freddy.\n\n"I was too young," Donald said.',
+     "Donald J. Trump"),
+    ('Peabody Energy spun off the company.\n\n"The spinoff was a success," Peabody said.', "Peabody"),  # no given name
+])
+def test_a_single_name_that_opens_one_full_name_is_that_person(extract_text, body, speaker):
+    assert [q.speaker for q in quotes(extract_text, body)] == [speaker]
