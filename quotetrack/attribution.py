@@ -722,11 +722,11 @@ class Attributor:
                 continue  # "Eric Garner, gasping facedown in Staten Island, said": not the place;
                 # "Sen. Lindsey Graham (R-SC) called": not the party and state
             if tok.tag_ in PROPER and fold(tok.text) not in NOT_NAMES or tok.text.lower() in PRONOUNS and tok.tag_ == "PRP":
-                described = tok.head
-                if tok.dep_ in ("compound", "poss", "amod") and described.tag_ not in PROPER \
+                described = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+                if tok.dep_ in ("compound", "poss", "amod", "pobj") and described.tag_ not in PROPER \
                         and described.dep_ == "appos" and described.head.tag_ in PROPER and described.head.i < tok.i \
                         and not _is_dateline(described.head):
-                    tok = described.head  # "Flynn, a top Trump surrogate, said": Flynn
+                    tok = described.head  # "Flynn, a top Trump surrogate, said", "..., a spokesman in Baghdad,"
                 return self._speaker_of_np(tok)
         for tok in sent:
             if tok.i > cue.i + 4 or tok.i > cue.i and (_k(tok) in self.inside or tok.text in QUOTE_TOKENS):
