@@ -819,8 +819,8 @@ def test_a_verb_the_parse_hung_on_the_opening_name_attributes_the_quote_before(e
     ('"Imagine Brad Thor going up against Trump and Clinton on the same stage," mused Blaze co-host Stu '
      "Burguiere.", "Stu Burguiere", "Stu Burguiere"),
     # a place in the description set off after the name
-    ('In a conference call on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, "A raid is '
-     'a combat operation."', "Steven H. Warren", "Col. Steven H. Warren"),
+    ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, "
+     'said, "I mean, a raid is a combat operation."', "Steven H. Warren", "Col. Steven H. Warren"),
     # a quote inside the aside between the name and the cue
     ('"We\'ve had more successful conventions than this one," Texas delegate Bill Eastland, wearing a cowboy '
      'hat and "Ted Cruz" campaign pins, said matter-of-factly.', "Bill Eastland", "Bill Eastland"),
