@@ -340,6 +340,8 @@ class ClaimFinder:
         if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
             return  # "comments broadcast on television": a participle describing a noun claims nothing
         lemma = lemma or self._claim_lemma(tok)
+        if self._after_opening_quote(tok):
+            return  # '"We will win," tweeted Trump': the object is who spoke, and the quote what
         objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS and c.i > tok.i]
         if lemma in XCOMP_ONLY:
             objs = [c for c in objs if c.dep_ == "xcomp"]
@@ -795,6 +797,13 @@ class ClaimFinder:
             if m:
                 end += m.end()
         return start, end
+
+    def _after_opening_quote(self, tok) -> bool:
+        """Is ``tok`` a verb with no subject after a quote that opens its sentence?"""
+        before = [t for t in tok.sent if t.i < tok.i]
+        return bool(before) and not any(c.dep_ in SUBJ for c in tok.children) \
+            and any(self._in_quote(self.p.off(t)) for t in before) \
+            and all(t.is_punct or self._in_quote(self.p.off(t)) for t in before)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quoted_starts, pos) - 1

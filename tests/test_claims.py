@@ -405,6 +405,11 @@ def test_a_quoted_title_that_is_the_whole_claim_is_one_record(extract_text):
         ("The Walking Dead,", "mixed", "The senator", "likes"), ("Lilyhammer.", "mixed", "the governor", "loves")]
 
 
+def test_whom_a_verb_after_a_quote_takes_for_its_object_is_the_speaker_not_a_claim(extract_text):
+    records = extract_text("“We will win,” tweeted Trump.")
+    assert [(q.kind, q.text, q.speaker) for q in records] == [("direct", "We will win,", "Trump")]
+
+
 def test_a_scare_quote_outside_claims_stays_hidden(extract_text):
     assert extract_text("Party elites, the now-derided “establishment,” are acquiescing.") == []
 
