@@ -35,9 +35,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
-from .people import (NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person, first_name_gender,
-                     fold, is_when, opens_sentence, outlet_prefix, role_prefix, run_words, split_role,
-                     tag_known_surnames)
+from .people import (NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person,
+                     first_name_gender, fold, is_when, opens_sentence, outlet_prefix, role_prefix, run_words,
+                     split_role, tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -952,6 +952,16 @@ class Attributor:
         found = self._outlet_in(head.subtree)
         if found or head.text.lower() not in OUTLET_NOUNS:
             return found
+        named = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER] or \
+            ([head.head] if head.dep_ == "compound" and head.head.tag_ in PROPER and head.head.i > head.i else [])
+        if named:  # "the Italian newspaper Corriere della Sera", "Portuguese newspaper Correio de Manha"
+            doc, first = head.doc, head.i if head.text[:1].isupper() else head.i + 1
+            span = doc[first:named[0].i + 1]
+            words = [t.text for t in span] if all(t.tag_ in PROPER or t.text in NAME_PARTICLES for t in span) \
+                else run_words(_run_around(named[0]))  # "Correio de Manha", whose particle is no proper noun
+            name = " ".join(words)
+            known = gazetteer().lookup(name)
+            return known.name if known else name
         mods = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
         return " ".join([m.text for m in mods] + [head.text]) if mods else None
 
@@ -1006,12 +1016,24 @@ class Attributor:
                 continue
             if self._linked_to_cue(toks[-1], cue):
                 return outlet.name
+        described = self._described_speaker(mention, cue)
         for tok in frame:
-            if tok.text.lower() in OUTLET_NOUNS and _k(tok) not in content:
-                name = self._outlet_of_np(tok)
+            if tok.text.lower() in OUTLET_NOUNS and _k(tok) not in content and _k(tok) not in described:
+                name = self._outlet_of_np(tok)  # not "James Acton, co-director of the Nuclear Policy Program"
                 if name and self._linked_to_cue(tok, cue):
                     return name
         return None
+
+    def _described_speaker(self, mention, cue) -> set:
+        """The tokens that describe the speaker after its mention (appositions, relative
+        clauses): where the speaker works is no outlet that carried the words ("James Acton,
+        co-director of the Nuclear Policy Program, said"), unless the speaker wrote them
+        ("a columnist for the Italian newspaper Corriere della Sera, wrote")."""
+        toks = list(self.p.tokens_in(mention.start, mention.end)) if mention else []
+        head = next((t for t in toks if t.head == t or not mention.start <= self.p.off(t.head) < mention.end), None)
+        if head is None or self.cues.speech_lemma(cue.text) == "write":
+            return set()
+        return {_k(t) for t in head.subtree if t.i > toks[-1].i}
 
     def _linked_to_cue(self, tok, cue) -> bool:
         """Is the outlet word attached to the reporting clause through relay words?"""

@@ -695,6 +695,24 @@ def test_first_hand_quote_records_the_article_outlet(extract_text):
     assert (q.outlet, q.relayed) == ("The Morning Star", False)
 
 
+@pytest.mark.parametrize("body, outlet, relayed", [
+    # where the speaker works is no outlet that carried the words ...
+    ('"It will happen sooner rather than later," said James Acton, a physicist who is co-director of the '
+     "Nuclear Policy Program at the Carnegie Endowment.", "The Morning Star", False),
+    ('"It\'s too early to tell," said Cuban, who is also a host on the TV show "Shark Tank."',
+     "The Morning Star", False),
+    # ... unless the speaker wrote them there
+    ('"Trump is the leader of a populism that\'s growing," Massimo Franco, a columnist for the Italian newspaper '
+     "Corriere della Sera, wrote on Friday.", "Corriere della Sera", True),
+    # an outlet noun named by what follows it
+    ('"He deserved it," the assailant, John McGraw, told the television program "Inside Edition" after the '
+     "confrontation.", "Inside Edition", True),
+])
+def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed):
+    [q] = quotes(extract_text, body, outlet="The Morning Star")
+    assert (q.outlet, q.relayed) == (outlet, relayed)
+
+
 def test_a_sentence_opener_tagged_as_a_name_is_no_part_of_it(extractor):
     from quotetrack.people import proper_runs, run_words
 
