@@ -324,6 +324,9 @@ class Attributor:
             return False  # "shot back", "went on", but not "shot" or "went"
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
+        if lemma == "quote" and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in tok.children) \
+                and not any(c.dep_ == "dobj" for c in tok.children):
+            return False  # "Trump said, and I quote, ...": the writer vouching for the words
         if lemma in ("compare", "liken"):  # "likened the rules to ...", not "compared to 2012"
             return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text.lower() not in ("to", "with")
         if lemma == "go" and tok.tag_ == "VBG":

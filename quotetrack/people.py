@@ -58,7 +58,7 @@ ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", 
 TITLES_OF = {"secretary", "undersecretary", "chief", "minister", "director", "supervisor", "commissioner"}
 PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "libertarian", "independent", "green"}
 SENTENCE_OPENERS = {"though", "although", "but", "and", "while", "when", "if", "as", "after", "before",
-                    "because", "since", "yet", "so", "still", "meanwhile", "despite",
+                    "because", "since", "yet", "so", "still", "meanwhile", "despite", "first",
                     "follow", "subscribe", "contact", "watch"}  # and a sign-off's imperative
 
 

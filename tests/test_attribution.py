@@ -872,3 +872,17 @@ def test_a_bare_surname_among_namesakes(extract_text, body, speakers):
 ])
 def test_a_single_name_that_opens_one_full_name_is_that_person(extract_text, body, speaker):
     assert [q.speaker for q in quotes(extract_text, body)] == [speaker]
+
+
+def test_the_writer_vouching_for_the_words_did_not_speak_them(extractor):
+    from quotetrack.reader import article_from_text
+
+    article = article_from_text('Headline\n\nDonald Trump spoke in Nevada. No wonder Trump said, and I quote, '
+                                '"We love the poorly educated."', "test.txt")
+    article.author = "Sy Burr"  # "I" in the text is the writer
+    assert [(q.speaker, q.cue.text) for q in extractor.extract(article)] == [("Donald Trump", "said")]
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(extract_text):
+    body = 'Donald Trump spoke in Nevada. First Trump goes to Louisiana, now to Mexico. "We will win," Trump said.'
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Donald Trump"]
