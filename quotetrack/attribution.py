@@ -324,6 +324,9 @@ class Attributor:
             return False  # "shot back", "went on", but not "shot" or "went"
         if lemma == "put":
             return any(c.text.lower() == "it" for c in tok.children)
+        if lemma in ("speak", "talk") and any(g.lower_ == "condition" for c in tok.children if c.dep_ == "prep"
+                                              for g in c.children if g.dep_ == "pobj"):
+            return False  # "who spoke on the condition of anonymity": why unnamed, not what was said
         if lemma == "quote" and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in tok.children) \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             return False  # "Trump said, and I quote, ...": the writer vouching for the words

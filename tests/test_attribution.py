@@ -886,3 +886,10 @@ def test_the_writer_vouching_for_the_words_did_not_speak_them(extractor):
 def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(extract_text):
     body = 'Donald Trump spoke in Nevada. First Trump goes to Louisiana, now to Mexico. "We will win," Trump said.'
     assert [q.speaker for q in quotes(extract_text, body)] == ["Donald Trump"]
+
+
+def test_speaking_on_condition_of_anonymity_says_nothing(extract_text):
+    body = ("Gov. Alejandro Garcia Padilla faces a dilemma.\n\n''The decision is like choosing how to die,'' said one "
+            "person with knowledge of the governor's dilemma, who spoke on the condition of anonymity. ''I've never "
+            "seen anything like it.''")
+    assert [(q.speaker, q.cue.text) for q in quotes(extract_text, body)] == [("one person", "said")] * 2
