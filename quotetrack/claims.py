@@ -206,6 +206,8 @@ class ClaimFinder:
         self._quoted_starts = [s for s, _ in self.quoted]
         self._mark_starts = [s for s, _ in self.marks]
         self.restating: list[Quote] = []  # claims that are no more than quotes: they voice them
+        # where each quote's cue is, and who it names: a claim of that cue holds no speaker
+        self.quote_speakers = {q.cue.start: q.speaker_mention for q in quotes if q.cue and q.speaker_mention}
 
     def find(self) -> list[Quote]:
         out, seen = [], set()
@@ -219,6 +221,10 @@ class ClaimFinder:
             too_short = end - start < 3 and self.p.text[start:end].lower() not in ANSWERS | SHORT_OBJECTS
             if too_short or (start, end) in seen or start < self.p.body_start:
                 continue
+            named = self.quote_speakers.get(cue_span[0]) if cue_span and sieve == "claim-ccomp" else None
+            if named is not None and start < named.start < end and self.p.text[start] in ALL_MARKS:
+                continue  # '"...," Texas delegate Bill Eastland, wearing ..., said': the parse ran the
+                # quote and its speaker together as what was said
             seen.add((start, end))
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
             if claim is None:

@@ -410,6 +410,12 @@ def test_whom_a_verb_after_a_quote_takes_for_its_object_is_the_speaker_not_a_cla
     assert [(q.kind, q.text, q.speaker) for q in records] == [("direct", "We will win,", "Trump")]
 
 
+def test_a_quote_run_together_with_its_speaker_is_no_claim(extract_text):
+    records = extract_text('"We have had more successful conventions than this one," Texas delegate Bill Eastland, '
+                           'wearing a cowboy hat and "Ted Cruz" campaign pins, said matter-of-factly.')
+    assert [(q.kind, q.speaker) for q in records] == [("direct", "Bill Eastland")]
+
+
 def test_a_scare_quote_outside_claims_stays_hidden(extract_text):
     assert extract_text("Party elites, the now-derided “establishment,” are acquiescing.") == []
 
