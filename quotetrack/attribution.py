@@ -488,6 +488,15 @@ class Attributor:
                 sp, _ = self._speaker_of_cue(tok)
                 if sp is not None:
                     return sp, Span.of(text, self.p.off(tok), self.p.end(tok))
+        if len(toks) > 2 and toks[0].lower_ in ("here", "from") and self.p.off(toks[0]) == s_start:
+            # "Here's Clinton in December 1992:", "From the report:": who or what the lines are from
+            head = next((t for t in toks[1:-1] if t.tag_ in PROPER | {"NN", "NNS"}), None)
+            if head is not None and toks[0].lower_ == "here" and head.tag_ not in PROPER:
+                head = None  # "Here is the full statement:": whose, the sentence does not say
+            if head is not None:
+                while head.i + 1 < len(head.doc) and head.doc[head.i + 1].tag_ in PROPER and head.tag_ in PROPER:
+                    head = head.doc[head.i + 1]
+                return self._speaker_of_np(head), Span.of(text, i, i + 1)
         runs = [t for t in toks if t.tag_ in PROPER]
         if runs and toks and self.p.off(toks[0]) == s_start and runs[0].i == toks[0].i and not is_label(runs[0].text):
             head = runs[0]

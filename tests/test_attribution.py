@@ -893,3 +893,13 @@ def test_speaking_on_condition_of_anonymity_says_nothing(extract_text):
             "person with knowledge of the governor's dilemma, who spoke on the condition of anonymity. ''I've never "
             "seen anything like it.''")
     assert [(q.speaker, q.cue.text) for q in quotes(extract_text, body)] == [("one person", "said")] * 2
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Hillary Clinton spoke in Arkansas.\n\nHere\'s Clinton in December 1992: "I suppose I could have stayed home '
+     'and baked cookies."', "Hillary Clinton"),
+    ('The panel released a report on Monday. From the report: "In general, samples produced more accurate '
+     'results."', "the report"),
+])
+def test_lines_introduced_by_here_or_from_and_a_colon(extract_text, body, speaker):
+    assert [(q.speaker, q.sieve) for q in quotes(extract_text, body)] == [(speaker, "colon")]
