@@ -494,15 +494,10 @@ class Attributor:
             if head is not None and toks[0].lower_ == "here" and head.tag_ not in PROPER:
                 head = None  # "Here is the full statement:": whose, the sentence does not say
             if head is not None:
-                while head.i + 1 < len(head.doc) and head.doc[head.i + 1].tag_ in PROPER and head.tag_ in PROPER:
-                    head = head.doc[head.i + 1]
-                return self._speaker_of_np(head), Span.of(text, i, i + 1)
+                return self._speaker_of_np(_last_proper(head) if head.tag_ in PROPER else head), Span.of(text, i, i + 1)
         runs = [t for t in toks if t.tag_ in PROPER]
         if runs and toks and self.p.off(toks[0]) == s_start and runs[0].i == toks[0].i and not is_label(runs[0].text):
-            head = runs[0]
-            while head.i + 1 < len(head.doc) and head.doc[head.i + 1].tag_ in PROPER:
-                head = head.doc[head.i + 1]
-            return self._speaker_of_np(head), Span.of(text, i, i + 1)
+            return self._speaker_of_np(_last_proper(runs[0])), Span.of(text, i, i + 1)
         return None, None
 
     def _transcript_label(self, pos: int) -> Speaker | None:
@@ -723,7 +718,7 @@ class Attributor:
         pronoun before the cue in its sentence, or right after it ("said Mironov")."""
         sent = cue.sent
         before = [t for t in sent if t.i < cue.i]
-        named = self._named_after(cue) or self._inverted_object(cue) or self._named_before_aside(before) or \
+        named = self._named_after(cue) or self._inverted_object(cue, before) or self._named_before_aside(before) or \
             self._description_before(before)
         if named is not None:
             return named
@@ -765,11 +760,10 @@ class Attributor:
             return None  # the name ends the sentence
         return self._speaker_of_np(run[-1])
 
-    def _inverted_object(self, cue):
+    def _inverted_object(self, cue, before):
         """'"...," tweeted a German user from Hanover': right after a quote that opens the
         sentence, a cue the parse gave no subject; what it took for its object is who spoke (not
-        so for "told": whom)."""
-        before = [t for t in cue.sent if t.i < cue.i]
+        so for "told": whom). ``before``: the tokens of its sentence before it."""
         if cue.dep_ != "ROOT" or self.cues.speech_lemma(cue.text) in ADDRESSEE_VERBS - {"write", "ask"} or \
                 cue.i == 0 or not (cue.nbor(-1).text in QUOTE_TOKENS or _k(cue.nbor(-1)) in self.inside) or \
                 any(_k(t) not in self.inside and not t.is_punct for t in before):
@@ -1262,6 +1256,13 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _last_proper(tok):
+    """The last of the proper nouns that run on from ``tok``: the head of the name it opens."""
+    while tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ in PROPER:
+        tok = tok.doc[tok.i + 1]
+    return tok
 
 
 def _nominal(subj):

@@ -560,7 +560,8 @@ class ClaimFinder:
         """Is ``tok`` a cue verb with something said or done to report ("seemed to mock his
         talk"), rather than a state ("seem to agree")?"""
         return tok.dep_ == "xcomp" and tok.tag_ == "VB" and self._is_cue(tok) \
-            and self.cues.any_lemma(tok.text) not in NO_OBJECT and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+            and self.cues.any_lemma(tok.text) not in NO_OBJECT \
+            and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
 
     @staticmethod
     def _seems(tok) -> bool:
@@ -806,9 +807,10 @@ class ClaimFinder:
 
     def _after_opening_quote(self, tok) -> bool:
         """Is ``tok`` a verb with no subject after a quote that opens its sentence?"""
+        if any(c.dep_ in SUBJ for c in tok.children):
+            return False  # decided before the sentence is walked: this runs for every candidate cue
         before = [t for t in tok.sent if t.i < tok.i]
-        return bool(before) and not any(c.dep_ in SUBJ for c in tok.children) \
-            and any(self._in_quote(self.p.off(t)) for t in before) \
+        return any(self._in_quote(self.p.off(t)) for t in before) \
             and all(t.is_punct or self._in_quote(self.p.off(t)) for t in before)
 
     def _in_quote(self, pos: int) -> bool:
