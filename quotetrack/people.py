@@ -165,6 +165,8 @@ class Mention:
     subject: bool = False
     speaker: bool = False
     quoted: bool = False  # inside a quotation: the quote's speaker talking about someone
+    introduced: bool = False  # first named here, in full, with a role after it ("Henry Crespo, president of ...")
+    main: bool = False  # the subject of its sentence's main verb
 
 
 def split_role(words: list[str]) -> tuple[list[str], list[str]]:
@@ -236,7 +238,11 @@ class People:
                 continue
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
             person.acted = person.acted or subject
-            self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start)))
+            introduced = len(person.seen_at) == 1 and len(name) >= 2 and not subject and \
+                any(c.dep_ == "appos" and c.i > run[-1].i for c in run[-1].children)
+            main = any(t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" for t in run)
+            self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start),
+                                         introduced=introduced, main=main))
             self.starts.append(start)
         for tok in doc:
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and not self._in_quote(offset + tok.idx):
@@ -336,7 +342,8 @@ class People:
     # ------------------------------------------------------------------ resolving
     def antecedent(self, pronoun: str, pos: int, sentences: list[tuple[int, int]]) -> Person | None:
         """The person a pronoun at ``pos`` refers to: the nearest earlier compatible mention,
-        preferring, sentence by sentence going back, a speaker, then a subject, then the first."""
+        preferring, sentence by sentence going back, a speaker, then one just introduced, then a
+        subject, then the first."""
         p = pronoun.lower()
         found, earlier = self._nearest(p, pos, sentences, self._compatible)
         if found is None:
@@ -369,7 +376,11 @@ class People:
             if cands:
                 if gender:  # a name whose gender is known to match beats one of unknown gender
                     cands = [m for m in cands if m.person.gender == gender] or cands
-                best = (next((m for m in reversed(cands) if m.speaker), None)
+                # "..., which concerns Henry Crespo, president of ...": one just introduced with
+                # a role is who goes on to speak, unless the sentence's main subject could be
+                introduced = None if any(m.main for m in cands) else \
+                    next((m for m in reversed(cands) if m.introduced), None)
+                best = (next((m for m in reversed(cands) if m.speaker), None) or introduced
                         or next((m for m in cands if m.subject), None) or cands[0])
                 earlier = None if best.speaker or best.subject or not gender else \
                     self._same_pronoun_before(gender, s_start, best.start)

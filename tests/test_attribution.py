@@ -505,6 +505,19 @@ def test_a_convention_is_nobody_a_pronoun_means(extract_text):
     assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [(None, "she")]
 
 
+def test_a_person_just_introduced_with_a_role_is_who_he_means(extract_text):
+    body = ("While Barack Obama had many artists writing songs about him, that has not been happening for Clinton, "
+            "which is something that concerns Henry Crespo, president of the Florida Democratic Black Caucus.\n\n"
+            "\"No one is writing songs for Hillary,\" he said.")
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes(extract_text, body)] == [("Henry Crespo", "he")]
+
+
+def test_the_main_subject_keeps_the_pronoun_over_a_person_introduced_beside_it(extract_text):
+    body = ("Introduced at the lectern by Joe Arpaio, the Arizona sheriff, Donald Trump launched into a lament."
+            "\n\n\"We will build a great wall,\" he said.")
+    assert [q.speaker for q in quotes(extract_text, body) if q.kind == "direct"] == ["Donald Trump"]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
