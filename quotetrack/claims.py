@@ -158,6 +158,7 @@ ADJECTIVE_CUES = {"critical", "skeptical", "sceptical", "supportive", "wary", "h
                   "glad", "sick", "pleased", "surprised", "quick", "interested", "determined", "favorable",
                   "uncertain", "afraid", "inclined", "devoted", "leery"}
 ADJECTIVE_PREPS = {"of", "about", "to", "with", "over", "in"}  # "opposed to", "happy with", "upset over"
+MAKE = {"make", "makes", "made", "making"}  # "made it clear that ...": a statement
 # verbs whose passive subject is what was said or judged ("the meeting was first reported by
 # Politico", "the move was criticized"); with an addressee's verb the clause is ("he was told
 # that ..."); other verbs' passive subject is someone acted on, not a claim
@@ -266,6 +267,11 @@ class ClaimFinder:
             return
         if tok.tag_ == "JJ" and tok.text.lower() in ADJECTIVE_CUES and tok.dep_ == "acomp":
             found = self._adjective_claim(tok)
+            if found is not None:
+                yield found
+            return
+        if tok.lower_ == "clear":
+            found = self._made_clear(tok)
             if found is not None:
                 yield found
             return
@@ -422,6 +428,18 @@ class ClaimFinder:
         if source is None or not about:
             return None
         return self._extent(about), (self.p.off(adj), self.p.end(adj)), None, source, "claim-adjective"
+
+    def _made_clear(self, clear):
+        """"Clinton made it clear to House Democrats that she has their backs", "the poll
+        makes clear the headwinds ahead": what is made clear is the subject's statement."""
+        make = clear.head
+        if make.lower_ not in MAKE or make.i > clear.i:
+            return None
+        what = [c for c in (*clear.children, *make.children) if c.i > clear.i
+                and c.dep_ in ("ccomp", "advcl", "nsubj", "dobj")][:1]
+        if not what:
+            return None
+        return self._extent(what, cue=make), (self.p.off(make), self.p.end(clear)), make, None, "claim-ccomp"
 
     def _noun_claim(self, noun):
         """A stance named by a noun, with whose it is and what it is about: "his criticism of

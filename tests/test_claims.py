@@ -79,6 +79,11 @@ CASES = [
      "worried", "claim-adjective"),
     ("Mary Jones is lukewarm about the harbor plan.", "the harbor plan", "Mary Jones", "lukewarm", "claim-adjective"),
     ("Mary Jones is leery of the harbor plan.", "the harbor plan", "Mary Jones", "leery", "claim-adjective"),
+    # what one makes clear is one's statement
+    ("Mary Jones made it clear to the council on Monday that the harbor will close.", "that the harbor will close",
+     "Mary Jones", "made it clear", "claim-ccomp"),
+    ("The survey makes clear the risks ahead for the harbor.", "the risks ahead for the harbor", "The survey",
+     "makes clear", "claim-ccomp"),
     # the paragraph break after the sentence is not part of what "according to" frames
     ("Clinton leads Sanders by six points, according to a new poll.\n\nThe race goes on.",
      "Clinton leads Sanders by six points", "a new poll", "according to", "claim-according-to"),
