@@ -73,6 +73,9 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
 TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
+# a turn of an interview printed as questions and answers ("Q: ...", "A: ..."; some copies
+# lose the colon and the space: "QThere's no shortage ...")
+INTERVIEW_TURN = re.compile(r"[ \t]*([QA])(?:[:.][ \t]+(?=\S)|(?=[A-Z][a-z]))")
 # words that open a line with a colon without naming anyone ("Correction: ...", "UPDATE: ...")
 LABEL_WORDS = {"breaking", "exclusive", "update", "updated", "watch", "video", "live", "analysis", "opinion",
                "editorial", "related", "photos", "correction", "note", "contributing", "read", "more", "latest",
@@ -156,6 +159,7 @@ class Attributor:
         self.cues = cues()
         self.previous: Quote | None = None
         self._scene_list = None
+        self._turns: dict[int, str] | None = None
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)
@@ -512,6 +516,45 @@ class Attributor:
             return None
         return _person_speaker(person, Span.of(self.p.text, m.start(1), m.end(1)))
 
+    def interview_turns(self) -> dict[int, str]:
+        """Paragraph start -> "Q" or "A", when the article prints an interview as questions
+        and answers (two of each at least); else nothing."""
+        if self._turns is None:
+            turns = {s: m.group(1) for s, _ in self.paragraphs if (m := INTERVIEW_TURN.match(self.p.text, s))}
+            kinds = list(turns.values())
+            self._turns = turns if kinds.count("Q") >= 2 and kinds.count("A") >= 2 else {}
+        return self._turns
+
+    def interview_turn(self, pos: int) -> tuple[str, Speaker, int | None] | None:
+        """The turn of the interview that ``pos`` lies in, a paragraph opened by its label or
+        one that follows it: "Q" or "A", who speaks it (the label the mention), and where its
+        words start when ``pos``'s paragraph opens it. The answers are the interviewee's, the
+        person the article names most before its first question (the first named of equals);
+        the questions are an unnamed interviewer's."""
+        turns = self.interview_turns()
+        if not turns:
+            return None
+        para = self.paragraphs[self.paragraph_of(pos)][0]
+        opened = [s for s in turns if s <= para]
+        if not opened:
+            return None
+        start = max(opened)
+        m = INTERVIEW_TURN.match(self.p.text, start)
+        label = Span.of(self.p.text, *m.span(1))
+        person = self._interviewee(min(turns)) if turns[start] == "A" else None
+        speaker = _person_speaker(person, label) if person is not None else Speaker(None, label, None, None)
+        return turns[start], speaker, m.end() if start == para else None
+
+    def _interviewee(self, first_question: int) -> Person | None:
+        counts: dict[int, list] = {}
+        for m in self.p.people.mentions:
+            if m.start >= first_question:
+                break
+            if m.person.kind == "person" and not m.quoted:
+                counts.setdefault(id(m.person), [0, m.start, m.person])[0] += 1
+        best = max(counts.values(), key=lambda c: (c[0], -c[1]), default=None)
+        return best[2] if best else None
+
     def _headline_opener(self, pos: int) -> Speaker | None:
         """A quote at ``pos`` in a title-cased headline, spoken by the name that opens it before
         a verb or a colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald
@@ -865,6 +908,14 @@ class Attributor:
             return None  # a time or a number is no speaker ("1:50 p.m.")
         if head.tag_ == "PRP" or head.text.lower() in PRONOUNS:
             mention = Span.of(text, self.p.off(head), self.p.end(head))
+            turn = self.interview_turn(mention.start) if head.text.lower() in ("i", "we", "me", "you") else None
+            if turn is not None:  # "A: I came home ...", "Q: You open your book ...": the interviewee
+                asking = turn[0] == "Q"
+                if (head.text.lower() == "you") == asking:
+                    interviewee = self._interviewee(min(self.interview_turns()))
+                    if interviewee is not None:
+                        return _person_speaker(interviewee, mention, resolved="pronoun")
+                return Speaker(None, mention, None, None, resolved="pronoun")
             if head.text.lower() in ("i", "we") and self.p.author:
                 return Speaker(self.p.author, mention, "author", "person", None, "author")
             person = self.p.people.antecedent(head.text, self.p.off(head), self.p.sentences)

@@ -32,6 +32,10 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   the article does not name, so with no source.
 - ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
   the Voting Machines" or the transcript turn "BENENSON: Senator Sanders does ...".
+- ``claim-interview``: an answer in an interview printed as questions and answers ("Q: ...",
+  "A: ..."), the interviewee's: the person the article names most before the first question.
+  "I" in an answer and "you" in a question are the interviewee too. The claims inside an
+  answer stay records of their own.
 
 The source comes from the attributor's own speaker resolution, so pronouns, descriptions,
 canonical names and relaying outlets are resolved as for quotes. A content that is nothing
@@ -55,7 +59,7 @@ from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
               "claim-poll": 0.7, "claim-seem": 0.5, "claim-reputed": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
-              "claim-adjective": 0.6, "claim-label": 0.7, "claim-self-described": 0.7, "claim-passive": 0.6}
+              "claim-adjective": 0.6, "claim-label": 0.7, "claim-interview": 0.8, "claim-self-described": 0.7, "claim-passive": 0.6}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
@@ -213,8 +217,8 @@ class ClaimFinder:
     def find(self) -> list[Quote]:
         out, seen = [], set()
         found = [f for _, doc in self.p.parts for tok in doc if _may_cue(tok) for f in self._from_token(tok)]
-        found += [(content, colon, None, None, "claim-label", speaker)
-                  for content, colon, speaker in self._labelled_lines()]
+        found += [(content, colon, None, None, sieve, speaker)
+                  for content, colon, speaker, sieve in self._labelled_lines()]
         for content, cue_span, cue_tok, source_tok, sieve, *speaker in found:
             if content is None:
                 continue
@@ -234,7 +238,11 @@ class ClaimFinder:
                 self.restating.append(claim)  # the quote's own record stands for it
             else:
                 out.append(claim)
-        return _outermost(out, self.p.text)
+        # an interview's answer is one record, and what it says in so many words ("I think
+        # Glass-Steagall should be reinstated") are more
+        turns = [c for c in out if c.sieve == "claim-interview"]
+        rest = _outermost([c for c in out if c.sieve != "claim-interview"], self.p.text)
+        return sorted(rest + turns, key=lambda c: (c.start, c.end))
 
     def _labelled_lines(self):
         """"Roger Stone: Don't Trust the Voting Machines" as a headline, "BENENSON: Senator
@@ -245,14 +253,20 @@ class ClaimFinder:
         m = HEADLINE_LABEL.match(text, first, self.p.first_line_end)
         if m and not is_label(m.group(1)):
             speaker = self.attributor.headline_name(m.group(1).split(), m.start(1), m.end(1))
-            yield (m.end(), self.p.first_line_end), (m.end(1), m.end(1) + 1), speaker
+            yield (m.end(), self.p.first_line_end), (m.end(1), m.end(1) + 1), speaker, "claim-label"
         for start, end in self.attributor.paragraphs:
+            turn = self.attributor.interview_turn(start)
+            if turn is not None:  # "A: I came home from school and ...": the interviewee's answer
+                asked, speaker, words = turn
+                if words is not None and asked == "A":
+                    yield (words, end), (speaker.mention.end, speaker.mention.end + 1), speaker, "claim-interview"
+                continue
             speaker = self.attributor._transcript_label(start) if start > first else None
             if speaker is None:
                 continue
             colon = speaker.mention.end  # the label ends with a colon and a space or tab
             if text[colon + 2:colon + 3] not in ALL_MARKS:
-                yield (colon + 2, end), (colon, colon + 1), speaker
+                yield (colon + 2, end), (colon, colon + 1), speaker, "claim-label"
 
     # ------------------------------------------------------------------ finding content
     def _from_token(self, tok):
@@ -871,7 +885,7 @@ class ClaimFinder:
         relay = None
         if speaker is None:
             speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
-        if speaker is not None and _place_like(speaker) and sieve not in ("claim-according-to", "claim-label") and \
+        if speaker is not None and _place_like(speaker) and sieve not in ("claim-according-to", "claim-label", "claim-interview") and \
                 (cue_tok is None or not cues().speech_lemma(cue_tok.text)):
             return None  # "Baku is expecting to increase gas production": a place, not a source
         s_start = self.p.sentence_at(start)[0]

@@ -315,6 +315,29 @@ def test_what_someone_was_asked_is_a_claim_of_who_asked(extract_text):
         [("whether his aim was similar", "John Dickerson", "asked")]
 
 
+INTERVIEW = ("Actress Mary Jones has written a book about the harbor. Jones grew up in Ohio.\n\n"
+             "Q: You open your book in 2001. What did you find?\n\n"
+             "A: I came home from school and the harbor was gone. I knew what that meant.\n\n"
+             "Q: Did the city help you?\n\n"
+             "A: No, no one did.\n\n"
+             "I think the council was afraid of the mayor.")
+
+
+def test_an_interviews_answers_are_the_interviewees(extract_text):
+    claims = [q for q in extract_text(INTERVIEW) if q.kind == "indirect" and q.start > INTERVIEW.index("Q:")]
+    assert [(q.text, q.speaker, q.speaker_mention.text, q.sieve) for q in claims] == [
+        ("I came home from school and the harbor was gone. I knew what that meant", "Mary Jones", "A",
+         "claim-interview"),
+        ("what that meant", "Mary Jones", "I", "claim-ccomp"),
+        ("No, no one did", "Mary Jones", "A", "claim-interview"),
+        ("the council was afraid of the mayor", "Mary Jones", "I", "claim-ccomp")]
+
+
+def test_one_answer_alone_is_no_interview(extract_text):
+    text = INTERVIEW.replace("Q: Did the city help you?\n\nA: No, no one did.\n\n", "")
+    assert not [q for q in extract_text(text) if q.sieve == "claim-interview"]
+
+
 def test_a_question_put_by_someone_unnamed_has_no_source(extract_text):
     claims = [q for q in extract_text("Asked if he was ever bullied, Trump said no.") if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == [
