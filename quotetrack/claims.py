@@ -149,7 +149,9 @@ REBUTTED = {"on", "against", "at", "from"}
 OWNED_ONLY = {"attack", "attacks", "refusal", "focus", "reluctance", "positions", "testimony", "passion", "desire",
               "appeals", "understanding"}
 # a headline opened by a name and a colon; words that label a headline rather than name a source
-HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(?=[^\W_])")
+# "Roger Stone: Don't Trust ...", "Clinton to Planned Parenthood: Trump will reverse ..."
+HEADLINE_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)"
+                            r"(?:[ \t]+(?:[Tt]o|[Aa]t|[Oo]n)[ \t]+[^:\n]{1,50}?)?(:)[ \t]+(?=[^\W_])")
 POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 SEEM_COMPLEMENTS = {"xcomp", "acomp", "attr", "oprd", "dobj"}  # "dobj": "the event seemed an insult"
 SEEM_PREPS = {"like", "beside"}  # "seemed like a different candidate", "seemed beside the point"
@@ -253,7 +255,9 @@ class ClaimFinder:
         m = HEADLINE_LABEL.match(text, first, self.p.first_line_end)
         if m and not is_label(m.group(1)):
             speaker = self.attributor.headline_name(m.group(1).split(), m.start(1), m.end(1))
-            yield (m.end(), self.p.first_line_end), (m.end(1), m.end(1) + 1), speaker, "claim-label"
+            addressed = m.start(2) > m.end(1)  # "Clinton to Planned Parenthood:": a name only, not "A Curious Plan to ..."
+            if not addressed or speaker.kind != "unnamed":
+                yield (m.end(), self.p.first_line_end), m.span(2), speaker, "claim-label"
         for start, end in self.attributor.paragraphs:
             turn = self.attributor.interview_turn(start)
             if turn is not None:  # "A: I came home from school and ...": the interviewee's answer

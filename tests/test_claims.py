@@ -479,6 +479,9 @@ def test_a_sentence_opener_is_not_part_of_the_source(extract_text):
      [("Don’t Trust the Voting Machines", "Roger Stone", ":", "claim-label")]),
     ("Poll: Trump a big turnoff for Florida Latino voters.\n\nThe vote is on Tuesday.",
      [("Trump a big turnoff for Florida Latino voters", "Poll", ":", "claim-label")]),
+    ("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nHillary Clinton spoke on Tuesday.",
+     [("Trump will reverse Roe v. Wade", "Hillary Clinton", ":", "claim-label")]),
+    ("A Curious Plan to Fight Climate Change: Buy Mines, Sell Coal.\n\nThe vote is on Tuesday.", []),
     ("The Latest: Three towns cast the first votes.\n\nThe vote is on Tuesday.", []),
     ("Election week.\n\nThe mayor, who leads in the polls, spoke on Monday.", []),
     ("Debate night.\n\nThe interview went on.\n\nBOULDUAN: Why not debate in New York?\n\n"
