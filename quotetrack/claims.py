@@ -27,7 +27,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-self-described``: "Sanders, a self-described democratic socialist": the one the
   description is of describes themselves so.
 - ``claim-passive``: "The meeting was first reported by Politico", "it was widely reported
-  that ...": the subject, or the clause after an "it", of a passive verb of reporting.
+  that ...": the subject, or the clause after an "it", of a passive verb of reporting; and
+  "the bill, opposed by House Republicans": the "by" phrase's stance on the noun.
 - ``claim-reportedly``: "The FBI is reportedly making arrangements to ...": reported by someone
   the article does not name, so with no source.
 - ``claim-label``: a line opened by a name and a colon, the headline "Roger Stone: Don't Trust
@@ -172,6 +173,10 @@ PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "s
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
                 "post", "boo", "tell", "warn", "assure", "inform", "criticize", "praise", "blame", "fault",
                 "mock", "ridicule", "slam"}
+# participles whose "by" phrase holds a stance on the noun before them ("the bill, opposed by ...")
+STANCE_PARTICIPLES = {"oppose", "back", "favor", "champion", "sponsor", "propose", "support", "endorse",
+                      "criticize", "praise", "condemn", "denounce", "reject", "attack", "blame", "fault", "mock",
+                      "ridicule", "slam", "echo", "claim", "boo"}
 # verbs of judging, whose passive with "for"/"as" is judged whole: who, and for what
 JUDGED = {"criticize", "praise", "blame", "attack", "slam", "fault", "condemn", "mock", "ridicule"}
 HEARSAY = {"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"}
@@ -321,6 +326,11 @@ class ClaimFinder:
         if framed is not None:
             yield framed
             return
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            found = self._described_by(tok)
+            if found is not None:
+                yield found
+                return
         if not self._is_cue(tok) or _premodifier(tok):
             return
         if self._passive(tok):
@@ -577,6 +587,18 @@ class ClaimFinder:
         else:
             return None
         return self._extent(heads), (self.p.off(tok), self.p.end(tok)), None, by_phrase(tok), "claim-passive"
+
+    def _described_by(self, tok):
+        """"The immigration bill, opposed by House Republicans, ...": a participle with a "by"
+        phrase after a noun is that source's stance on the thing the noun names."""
+        source = by_phrase(tok)
+        if source is None or tok.head.i > tok.i or self._claim_lemma(tok) not in STANCE_PARTICIPLES:
+            return None
+        skip = {_k(t) for t in tok.subtree}
+        toks = [t for t in tok.head.subtree if _k(t) not in skip and t.i < tok.i]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return self._extent([], toks), (self.p.off(tok), self.p.end(tok)), None, source, "claim-passive"
 
     def _self_described(self, tok):
         """"Sanders, a self-described democratic socialist": the description is the claim of

@@ -79,6 +79,9 @@ CASES = [
      "worried", "claim-adjective"),
     ("Mary Jones is lukewarm about the harbor plan.", "the harbor plan", "Mary Jones", "lukewarm", "claim-adjective"),
     ("Mary Jones is leery of the harbor plan.", "the harbor plan", "Mary Jones", "leery", "claim-adjective"),
+    # a participle with a "by" phrase after a noun: that source's stance on it
+    ("The harbor bill, opposed by the fishermen's union, stalled in May.", "The harbor bill",
+     "the fishermen's union", "opposed", "claim-passive"),
     # what one makes clear is one's statement
     ("Mary Jones made it clear to the council on Monday that the harbor will close.", "that the harbor will close",
      "Mary Jones", "made it clear", "claim-ccomp"),
