@@ -546,6 +546,7 @@ class Attributor:
         return turns[start], speaker, m.end() if start == para else None
 
     def _interviewee(self, first_question: int) -> Person | None:
+        """The person named most before ``first_question``, the first named of equals."""
         counts: dict[int, list] = {}
         for m in self.p.people.mentions:
             if m.start >= first_question:

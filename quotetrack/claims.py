@@ -59,8 +59,10 @@ from .quotemarks import ALL_MARKS
 from .records import Quote, Span
 
 CONFIDENCE = {"claim-ccomp": 0.8, "claim-inserted": 0.75, "claim-object": 0.6, "claim-according-to": 0.8,
-              "claim-poll": 0.7, "claim-seem": 0.5, "claim-reputed": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7, "claim-noun": 0.6,
-              "claim-adjective": 0.6, "claim-label": 0.7, "claim-interview": 0.8, "claim-self-described": 0.7, "claim-passive": 0.6}
+              "claim-poll": 0.7, "claim-seem": 0.5, "claim-reputed": 0.5, "claim-reportedly": 0.5, "claim-colon": 0.7,
+              "claim-noun": 0.6, "claim-adjective": 0.6, "claim-label": 0.7, "claim-interview": 0.8,
+              "claim-self-described": 0.7, "claim-passive": 0.6}
+SOURCE_NAMED = ("claim-according-to", "claim-label", "claim-interview")  # sieves whose source the text names
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # verbs whose object is seldom a claim ("continued the tour", "found a seat"); "X quoted Y
@@ -260,7 +262,8 @@ class ClaimFinder:
         m = HEADLINE_LABEL.match(text, first, self.p.first_line_end)
         if m and not is_label(m.group(1)):
             speaker = self.attributor.headline_name(m.group(1).split(), m.start(1), m.end(1))
-            addressed = m.start(2) > m.end(1)  # "Clinton to Planned Parenthood:": a name only, not "A Curious Plan to ..."
+            # "Clinton to Planned Parenthood:" only when a name opens it, not "A Curious Plan to ..."
+            addressed = m.start(2) > m.end(1)
             if not addressed or speaker.kind != "unnamed":
                 yield (m.end(), self.p.first_line_end), m.span(2), speaker, "claim-label"
         for start, end in self.attributor.paragraphs:
@@ -911,7 +914,7 @@ class ClaimFinder:
         relay = None
         if speaker is None:
             speaker, relay = self._speaker(cue_tok, source_tok, content_keys)
-        if speaker is not None and _place_like(speaker) and sieve not in ("claim-according-to", "claim-label", "claim-interview") and \
+        if speaker is not None and _place_like(speaker) and sieve not in SOURCE_NAMED and \
                 (cue_tok is None or not cues().speech_lemma(cue_tok.text)):
             return None  # "Baku is expecting to increase gas production": a place, not a source
         s_start = self.p.sentence_at(start)[0]
