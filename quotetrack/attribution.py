@@ -36,8 +36,8 @@ from dataclasses import dataclass
 
 from .lexicon import cues, gazetteer, titles
 from .people import (NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person,
-                     first_name_gender, fold, is_when, opens_sentence, outlet_prefix, role_prefix, run_words,
-                     split_role, tag_known_surnames)
+                     first_name_gender, fold, is_when, opens_sentence, org_run, outlet_prefix, role_prefix,
+                     run_words, split_role, tag_known_surnames)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -1395,7 +1395,7 @@ def _run_around(tok):
             break
     while doc[i].text == "-" or i < tok.i and doc[i].text.lower() in SENTENCE_OPENERS and opens_sentence(doc[i]):
         i += 1
-    return [doc[k] for k in range(i, j + 1)]
+    return org_run([doc[k] for k in range(i, j + 1)])
 
 
 def _np_text(tok) -> str:

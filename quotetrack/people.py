@@ -191,6 +191,13 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: last + 1], words[last + 1:]
 
 
+def _org_name(name: list[str]) -> bool:
+    """"Department of Homeland Security", "Securities and Exchange Commission"; not "Secretary
+    of State John Kerry"."""
+    return any(w in ORG_JOINS and fold(name[k - 1]) in ORG_HEADS
+               or w in ("and", "&") and fold(name[-1]) in ORG_WORDS | {"services"} for k, w in enumerate(name) if k)
+
+
 def _acronym(name: list[str]) -> bool:
     """"IMF", "NAACP": a body's initials, not a person."""
     return len(name) == 1 and 2 <= len(name[0]) <= 6 and name[0].isalpha() and name[0].isupper()
@@ -263,7 +270,10 @@ class People:
 
     def split_name(self, words: list[str], pos: int) -> tuple[list[str], list[str]]:
         """``split_role``, but a lone title word that is a known person's surname names them
-        ("Peter T. King ... King said")."""
+        ("Peter T. King ... King said"); an organisation's name is all name ("Brennan Center for
+        Justice")."""
+        if _org_name(words):
+            return [], words
         role, name = split_role(words)
         if not name and role and role[-1][:1].isupper():
             known = self.find(role[-1:], pos)
@@ -282,8 +292,9 @@ class People:
             return None
         team = fold(name[0]) == "team" and len(name) > 1  # "Team Trump": a campaign, not a Trump
         if kind is None:
-            kind = "organisation" if fold(name[-1]) in ORG_WORDS or _acronym(name) or team else "person"
-        if team:
+            kind = "organisation" if fold(name[-1]) in ORG_WORDS or _acronym(name) or team or _org_name(name) \
+                else "person"
+        if team or _org_name(name):  # "Business Council of British Columbia" is not a Columbia
             person = next((p for p in self.persons if tuple(name) in p.names), None)
         else:
             person = self.find(name, pos, _gender_of([], role))
@@ -574,14 +585,97 @@ def outlet_prefix(run, known=lambda words: False) -> int:
 
 def proper_runs(doc, known=lambda words: False):
     """Maximal runs of proper nouns (with initials, hyphens and "Jr.") in a parsed text, an
-    outlet's name apart from a person's name right after it."""
-    for run in _runs(doc):
+    outlet's name apart from a person's name right after it, an organisation's name whole
+    across its "of" and "and" ("Department of Homeland Security"). A generator: ``known``
+    learns of the names before each run as they are registered."""
+    runs = list(_runs(doc))
+    covered = -1
+    for n, run in enumerate(runs):
+        if run[-1].i <= covered:
+            continue  # already part of an organisation's name
+        if n + 1 < len(runs) and org_run(runs[n + 1])[0].i <= run[0].i:
+            continue  # "Securities", of "Securities and Exchange Commission"
         k = outlet_prefix(run, known)
         if k:
             yield run[:k]
             yield run[k:]
-        else:
-            yield run
+            continue
+        run = org_run(run)
+        covered = run[-1].i
+        yield run
+
+
+# words that head an organisation's name continued by "of" or "for" ("Department of Homeland
+# Security", "Center for American Progress", "University of Chicago"), and those "on" continues
+# ("Commission on Presidential Debates")
+ORG_HEADS = {"department", "departments", "bureau", "office", "university", "council", "institute", "center",
+             "centre", "association", "ministry", "commission", "committee", "foundation", "house", "board",
+             "agency", "union", "federation", "league", "school", "college", "court", "bank", "academy",
+             "coalition", "alliance", "society", "chamber", "conference", "fund", "service"}
+ON_HEADS = {"committee", "commission", "council", "conference"}
+ORG_JOINS = {"of", "for", "on"}
+PARTIES = {"democrats", "republicans", "democratic", "republican", "gop"}
+
+
+def org_run(run) -> list:
+    """``run`` with the rest of the organisation's name it is part of: "Department" + "of
+    Homeland Security", "Exchange Commission" + "Securities and" before it, "Department of
+    Health" + "and Human Services". What is joined is a short run of names with no first
+    name, date or body of its own in it, on the same line."""
+    doc = run[0].doc
+    run = list(run)
+    i = run[0].i
+    if len(run) >= 2 and fold(run[-1].text) in ORG_WORDS | {"services"} and i >= 2 \
+            and doc[i - 1].lower_ in ("and", "&"):
+        left = _name_run_before(doc, i - 1)
+        if left and not any(fold(t.text) in ORG_WORDS | PARTIES for t in left):
+            run = [*left, doc[i - 1], *run]  # "Securities and Exchange Commission"
+    for _ in range(2):
+        j = run[-1].i
+        if j + 2 >= len(doc):
+            break
+        join, head = doc[j + 1].lower_, run[-1].lower_
+        if not (join in ("of", "for") and head in ORG_HEADS or join == "on" and head in ON_HEADS
+                or join == "and" and any(t.lower_ in ORG_JOINS for t in run)):
+            break
+        tail = _name_run_after(doc, j + 2)
+        if not tail or join == "and" and (len(tail) > 2 or tail[-1].text.isupper()):
+            break  # "the Department of Justice and FBI": two bodies
+        run = [*run, doc[j + 1], *tail]
+    return run
+
+
+def _name_word(tok) -> bool:
+    """A capitalised proper noun that is no first name, title, day or month."""
+    return tok.tag_ in PROPER and tok.text[:1].isupper() and first_name_gender(tok.text) is None \
+        and fold(tok.text) not in NOT_NAMES and tok.lower_ not in titles()
+
+
+def _name_run_after(doc, k) -> list:
+    """The run of at most three name words from ``k`` on, its hyphenated parts kept, if it
+    ends there."""
+    if doc[k - 1].whitespace_ != " ":
+        return []
+    m, words = k, 0
+    while m < len(doc) and _name_word(doc[m]) and words < 4:
+        words += 1
+        m += 1
+        while m + 1 < len(doc) and doc[m].text == "-" and doc[m - 1].whitespace_ == doc[m].whitespace_ == "" \
+                and _name_word(doc[m + 1]):
+            m += 2  # "American-Islamic"
+        if m < len(doc) and doc[m - 1].whitespace_ != " ":
+            break
+    if words == 0 or words > 3 or m < len(doc) and doc[m].tag_ in PROPER and doc[m - 1].whitespace_ == " ":
+        return []
+    return list(doc[k:m])
+
+
+def _name_run_before(doc, k) -> list:
+    """The run of at most three name words ending before ``k``, if it starts there."""
+    m = k
+    while m > 0 and k - m < 3 and _name_word(doc[m - 1]) and doc[m - 1].whitespace_ == " ":
+        m -= 1
+    return [] if m == k or m > 0 and doc[m - 1].tag_ in PROPER else list(doc[m:k])
 
 
 def _runs(doc):

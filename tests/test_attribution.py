@@ -518,6 +518,21 @@ def test_the_main_subject_keeps_the_pronoun_over_a_person_introduced_beside_it(e
     assert [q.speaker for q in quotes(extract_text, body) if q.kind == "direct"] == ["Donald Trump"]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ('"We will act," the Department of Homeland Security said.', "Department of Homeland Security"),
+    ('"No," the Department of Health and Human Services said.', "Department of Health and Human Services"),
+    ('The Securities and Exchange Commission met on Monday. "We are ready," it said.',
+     "Securities and Exchange Commission"),
+    ('Still, the Business Council of British Columbia opposed the tax. "Keep it," it said.',
+     "Business Council of British Columbia"),
+    ('"Maybe," said the Council on American-Islamic Relations.', "Council on American-Islamic Relations"),
+    ('"We will act," Secretary of State John Kerry said.', "John Kerry"),
+    ('"No," the White House on Tuesday said.', "White House"),
+])
+def test_an_organisations_name_runs_on_through_of_and_and(extract_text, body, speaker):
+    assert [q.speaker for q in quotes(extract_text, body)] == [speaker]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
