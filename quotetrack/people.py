@@ -188,7 +188,24 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
             first_name_gender(words[last + 2])
             or words[last + 1].lower() in ("democrat", "republican") and fold(words[-1]) not in ORG_WORDS):
         last += 1  # "Democrat Zephyr Teachout", not "Republican National Committee"
+    if last < 0:
+        last = _body_before_name(words)
     return words[: last + 1], words[last + 1:]
+
+
+def _body_before_name(words: list[str]) -> int:
+    """Where the words naming a body or a party end, when a full name follows them ("House
+    Republican Thomas Massie", "Senate Intelligence Ranking Democrat Dianne Feinstein"); -1 if
+    they do not."""
+    for i in range(1, len(words) - 1):
+        if first_name_gender(words[i], sure=True) and len(words) - i <= 3:
+            before = [w.lower() for w in words[:i]]
+            if not any(first_name_gender(w) or _initial(w) for w in words[:i]) \
+                    and any(w in PARTY_WORDS or w.rstrip("s") in PARTY_WORDS or w in ORG_WORDS | TITLE_OBJECTS
+                            for w in before):
+                return i - 1
+            return -1
+    return -1
 
 
 def _org_name(name: list[str]) -> bool:

@@ -533,6 +533,16 @@ def test_an_organisations_name_runs_on_through_of_and_and(extract_text, body, sp
     assert [q.speaker for q in quotes(extract_text, body)] == [speaker]
 
 
+@pytest.mark.parametrize("body, speaker, role", [
+    ('"We will see," House Republican Thomas Massie said.', "Thomas Massie", "House Republican"),
+    ('"We will see," Senate Intelligence Ranking Democrat Dianne Feinstein said.', "Dianne Feinstein",
+     "Senate Intelligence Ranking Democrat"),
+    ('"We will see," Martin Luther King said.', "Martin Luther King", None),
+])
+def test_a_body_or_party_before_a_full_name_is_a_role(extract_text, body, speaker, role):
+    assert [(q.speaker, q.speaker_role) for q in quotes(extract_text, body)] == [(speaker, role)]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
