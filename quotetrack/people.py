@@ -56,6 +56,7 @@ ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", 
                    "first"}
 # titles that take a department: "Secretary of State John Kerry", "Chief of Staff Denis McDonough"
 TITLES_OF = {"secretary", "undersecretary", "chief", "minister", "director", "supervisor", "commissioner"}
+ASKING = {"asked", "asks", "ask", "asking", "questioned", "pressed", "interviewed", "quizzed"}
 PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "libertarian", "independent", "green"}
 SENTENCE_OPENERS = {"though", "although", "but", "and", "while", "when", "if", "as", "after", "before",
                     "because", "since", "yet", "so", "still", "meanwhile", "despite", "first",
@@ -167,6 +168,7 @@ class Mention:
     quoted: bool = False  # inside a quotation: the quote's speaker talking about someone
     introduced: bool = False  # first named here, in full, with a role after it ("Henry Crespo, president of ...")
     main: bool = False  # the subject of its sentence's main verb
+    asked: bool = False  # the one a question is put to ("Conroy asked Sanders whether ...")
 
 
 def split_role(words: list[str]) -> tuple[list[str], list[str]]:
@@ -265,8 +267,9 @@ class People:
             introduced = len(person.seen_at) == 1 and len(name) >= 2 and not subject and \
                 any(c.dep_ == "appos" and c.i > run[-1].i for c in run[-1].children)
             main = any(t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" for t in run)
+            asked = run[-1].dep_ == "dobj" and run[-1].head.lower_ in ASKING
             self.mentions.append(Mention(start, end, person, subject, quoted=self._in_quote(start),
-                                         introduced=introduced, main=main))
+                                         introduced=introduced, main=main, asked=asked))
             self.starts.append(start)
         for tok in doc:
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and not self._in_quote(offset + tok.idx):
@@ -370,8 +373,8 @@ class People:
     # ------------------------------------------------------------------ resolving
     def antecedent(self, pronoun: str, pos: int, sentences: list[tuple[int, int]]) -> Person | None:
         """The person a pronoun at ``pos`` refers to: the nearest earlier compatible mention,
-        preferring, sentence by sentence going back, a speaker, then one just introduced, then a
-        subject, then the first."""
+        preferring, sentence by sentence going back, a speaker, then one just introduced, then
+        one a question was put to, then a subject, then the first."""
         p = pronoun.lower()
         found, earlier = self._nearest(p, pos, sentences, self._compatible)
         if found is None:
@@ -408,7 +411,9 @@ class People:
                 # a role is who goes on to speak, unless the sentence's main subject could be
                 introduced = None if any(m.main for m in cands) else \
                     next((m for m in reversed(cands) if m.introduced), None)
-                best = (next((m for m in reversed(cands) if m.speaker), None) or introduced
+                # "Scott Conroy asked Sanders whether ...": the answer is the one asked
+                asked = next((m for m in cands if m.asked), None)
+                best = (next((m for m in reversed(cands) if m.speaker), None) or introduced or asked
                         or next((m for m in cands if m.subject), None) or cands[0])
                 earlier = None if best.speaker or best.subject or not gender else \
                     self._same_pronoun_before(gender, s_start, best.start)

@@ -543,6 +543,12 @@ def test_a_body_or_party_before_a_full_name_is_a_role(extract_text, body, speake
     assert [(q.speaker, q.speaker_role) for q in quotes(extract_text, body)] == [(speaker, role)]
 
 
+def test_the_one_asked_is_who_answers(extract_text):
+    body = ("Bernie Sanders spoke in Iowa.\n\nLast month, reporter Scott Conroy asked Bernie Sanders whether "
+            "questions about his age were fair game.\n\n\"Sure it is,\" he said.")
+    assert [q.speaker for q in quotes(extract_text, body) if q.kind == "direct"] == ["Bernie Sanders"]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
