@@ -289,7 +289,7 @@ class Attributor:
         rest = text[nxt:end]
         if not content.endswith((".", "?", "!", "…")) or not rest[:1].isupper():
             return max(end, after)
-        soon = list(self.p.tokens_in(nxt, end))[:16]
+        soon = list(self.p.tokens_in(nxt, end))[:24]
         if any(self._is_cue(t) and not _reports_its_own(t) and (i < 6 or _opened_by_subject(t, soon[0]))
                for i, t in enumerate(soon)):
             return max(end, after)
@@ -928,13 +928,14 @@ class Attributor:
                 and not self.p.people.known_person([head.text]):  # "Singer and Faso said": two people
             head = titled[0]  # "Fox News Vice President and Managing Editor Bill Sammon said"
         # "Speaker, Sergei Mironov" / "Mironov, Russia's speaker": prefer the proper-noun side
-        appos = [c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER] or \
+        appos = [_before_parenthesis(c) for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER] or \
             _named_after_phrase(head)
         role_np = None
         if head.tag_ not in PROPER and appos:
             role_np, head = head, appos[0]
         elif head.tag_ in PROPER:
-            role_np = next((c for c in head.children if c.dep_ == "appos" and c.tag_.startswith("NN")), None)
+            role_np = next((c for c in head.children if c.dep_ == "appos" and c.tag_.startswith("NN")
+                            and not _parenthesised(c)), None)  # not "(D-Va.)"
             if role_np is None and head.dep_ == "appos" and head.head.text.lower() in titles():
                 role_np = head.head
         if head.tag_ in PROPER and not head.text.islower():  # "the business mogul", tagged NNP
@@ -1275,6 +1276,23 @@ def _manner_clause(tok) -> bool:
     return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
+def _parenthesised(tok) -> bool:
+    """Is ``tok`` inside parentheses opened after its head ("Price (D-Va.)")?"""
+    lo, hi = sorted((tok.head.i, tok.i))
+    inside = [t.text for t in tok.doc[lo + 1:hi + 1]]
+    return "(" in inside and ")" not in inside
+
+
+def _before_parenthesis(name):
+    """"state Del. Marcia Price (D-Newport News)": the parse may head the name with the place
+    in the parentheses after it; the name is the one before them."""
+    opening = next((t for t in name.subtree if t.text == "(" and t.i < name.i), None)
+    if opening is None:
+        return name
+    named = [t for t in name.subtree if t.i < opening.i and t.tag_ in PROPER]
+    return named[-1] if named else name
+
+
 def _named_after_phrase(noun) -> list:
     """"His former business partner at Lenox, Lawrence B. Cummings": the parse hangs the
     name on the last noun of the phrase, but a person's full name set off after a singular
@@ -1374,8 +1392,17 @@ def _opened_by_subject(verb, first) -> bool:
     ("Murphy, the head of Right to Rise USA, Tweeted on Friday")."""
     named = verb.dep_ == "acl" and verb.head.tag_ in PROPER and verb.head.left_edge.i == first.i \
         and verb.left_edge.i == verb.i and verb.nbor(-1).text == ","
-    return named or any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1
-                        for c in verb.children)
+    if named:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not any(c.left_edge.i == first.i for c in subjects):
+        return False
+    if any(c.left_edge.i == first.i and c.right_edge.i + 1 >= verb.i - 1 for c in subjects):
+        return True
+    # "Scott's niece, Marcia Price (D-Va.), shouted": the parse may make the name a second
+    # subject, and hang the party and state on it
+    words = {t.i for c in subjects for t in c.subtree}
+    return all(t.i in words or t.is_punct for t in verb.doc[first.i:verb.i])
 
 
 def _run_around(tok):

@@ -466,6 +466,8 @@ def test_a_nickname_is_no_quote(extract_text):
 @pytest.mark.parametrize("body", [
     "\"This is a big year for us!\" Scott's niece, Marcia Price, shouted.",
     "\"Is this a big year for us?\" Marcia Price, his niece, asked.",
+    "\"This is a big year for us!\" Scott's niece, Marcia Price (D-Va.), shouted.",
+    "\"This is a big year for us!\" Scott's niece, Marcia Price (D-Newport News), shouted to the crowd.",
 ])
 def test_a_long_subject_after_a_quote_ending_its_sentence_still_attributes_it(extract_text, body):
     [q] = quotes(extract_text, body)
@@ -547,6 +549,12 @@ def test_the_one_asked_is_who_answers(extract_text):
     body = ("Bernie Sanders spoke in Iowa.\n\nLast month, reporter Scott Conroy asked Bernie Sanders whether "
             "questions about his age were fair game.\n\n\"Sure it is,\" he said.")
     assert [q.speaker for q in quotes(extract_text, body) if q.kind == "direct"] == ["Bernie Sanders"]
+
+
+def test_a_party_and_state_in_parentheses_are_no_role(extract_text):
+    body = '"We will see," Sen. Jon Tester (D-Mont.) said. "It is close," Del. Stacey Plaskett said.'
+    assert [(q.speaker, q.speaker_role) for q in quotes(extract_text, body)] == [
+        ("Jon Tester", "Sen."), ("Stacey Plaskett", "Del.")]
 
 
 def test_a_double_surname_stays_whole(extract_text):
