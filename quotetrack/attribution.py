@@ -742,6 +742,12 @@ class Attributor:
                 if found is not None:
                     return found, relay
             if verb.dep_ in CLIMB and verb.head != verb:
+                if _added(verb) and verb.head.dep_ == "ccomp" and verb.head.head.dep_ == "ROOT" \
+                        and self.cues.speech_lemma(verb.head.head.text):
+                    # "Trump told Newsmax that Romney "had ...," adding, "...": the parse hangs the
+                    # participle on the reported clause, but the one who adds is the reporter
+                    verb = verb.head.head
+                    continue
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
                     continue
@@ -1269,6 +1275,15 @@ def _reports_its_own(cue) -> bool:
 def by_phrase(verb):
     """The noun of a passive verb's "by" phrase ("reported by Western Journalism"), or None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _added(tok) -> bool:
+    """A participle set off by a comma after a clause, the comma perhaps inside the quote
+    that ends it (""... could be "messy," adding, ...")."""
+    i = tok.i - 1
+    while i > 0 and tok.doc[i].text in QUOTE_TOKENS:
+        i -= 1
+    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and i >= 0 and tok.doc[i].text == ","
 
 
 def _manner_clause(tok) -> bool:

@@ -557,6 +557,13 @@ def test_a_party_and_state_in_parentheses_are_no_role(extract_text):
         ("Jon Tester", "Sen."), ("Stacey Plaskett", "Del.")]
 
 
+def test_who_adds_after_a_reported_clause_is_the_reporter(extract_text):
+    body = ("Donald Trump told Newsmax that Mitt Romney \u201chad a crazy policy,\u201d adding, "
+            "\u201cHe lost all of the Latino vote.\u201d")
+    assert [(q.text, q.speaker) for q in quotes(extract_text, body)] == [
+        ("had a crazy policy,", "Donald Trump"), ("He lost all of the Latino vote.", "Donald Trump")]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
