@@ -756,6 +756,11 @@ class Attributor:
                         and (moment.lower_ in MOMENTS or is_when(moment)):
                     verb = moment.head.head  # "at one point calling the mayor a liar": the clause's voice
                     continue
+                if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "dative") \
+                        and self.cues.speech_lemma(verb.head.head.text):
+                    # "The senator emailed supporters saying: ...": who wrote, not who was written to
+                    verb = verb.head.head
+                    continue
                 if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")) and verb.tag_ != "VBD":
                     # "a bill called ...", but a past tense is no modifier: "X, who failed to win
                     # his party's nomination, called for ..." misparsed

@@ -318,6 +318,12 @@ def test_what_someone_was_asked_is_a_claim_of_who_asked(extract_text):
         [("whether his aim was similar", "John Dickerson", "asked")]
 
 
+def test_what_a_piece_urges_is_its_writers(extract_text):
+    claims = [q for q in extract_text("Mary Jones wrote an op-ed urging Congress to fast track the harbor plan.")
+              if q.kind == "indirect"]
+    assert {(q.cue.text, q.speaker) for q in claims if q.cue.text == "urging"} == {("urging", "Mary Jones")}
+
+
 INTERVIEW = ("Actress Mary Jones has written a book about the harbor. Jones grew up in Ohio.\n\n"
              "Q: You open your book in 2001. What did you find?\n\n"
              "A: I came home from school and the harbor was gone. I knew what that meant.\n\n"
