@@ -742,11 +742,13 @@ class Attributor:
                 if found is not None:
                     return found, relay
             if verb.dep_ in CLIMB and verb.head != verb:
-                if _added(verb) and verb.head.dep_ == "ccomp" and verb.head.head.dep_ == "ROOT" \
-                        and self.cues.speech_lemma(verb.head.head.text):
-                    # "Trump told Newsmax that Romney "had ...," adding, "...": the parse hangs the
+                clause = verb.head if _added(verb) else verb.head.head if _then_doing(verb) else None
+                if clause is not None and clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" \
+                        and self.cues.speech_lemma(clause.head.text):
+                    # "Trump told Newsmax that Romney "had ...," adding, "..."", "Trump said the
+                    # deadlock has "kept us safe" before claiming ...": the parse hangs the
                     # participle on the reported clause, but the one who adds is the reporter
-                    verb = verb.head.head
+                    verb = clause.head
                     continue
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
@@ -1289,6 +1291,11 @@ def _added(tok) -> bool:
     while i > 0 and tok.doc[i].text in QUOTE_TOKENS:
         i -= 1
     return tok.tag_ == "VBG" and tok.dep_ == "advcl" and i >= 0 and tok.doc[i].text == ","
+
+
+def _then_doing(tok) -> bool:
+    """A participle after "before", "after" or "while" ("... before claiming that ...")."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ("before", "after", "while")
 
 
 def _manner_clause(tok) -> bool:

@@ -564,6 +564,12 @@ def test_who_adds_after_a_reported_clause_is_the_reporter(extract_text):
         ("had a crazy policy,", "Donald Trump"), ("He lost all of the Latino vote.", "Donald Trump")]
 
 
+def test_who_goes_on_claiming_after_a_reported_clause_is_the_reporter(extract_text):
+    body = ("Donald Trump said the court deadlock has \u201ckept us safe\u201d before claiming that open borders "
+            "are \u201ctearing families apart.\u201d")
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Donald Trump", "Donald Trump"]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
