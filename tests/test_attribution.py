@@ -570,6 +570,15 @@ def test_who_goes_on_claiming_after_a_reported_clause_is_the_reporter(extract_te
     assert [q.speaker for q in quotes(extract_text, body)] == ["Donald Trump", "Donald Trump"]
 
 
+@pytest.mark.parametrize("body, cue", [
+    ("On Monday, Donald Trump groused to a crowd in Georgia that CNN \u201cdoesn\u2019t treat me properly.\u201d",
+     "groused"),
+    ("Donald Trump emailed supporters on Monday, \u201cThe struggle continues.\u201d", "emailed"),
+])
+def test_grousing_and_emailing_report_speech(extract_text, body, cue):
+    assert [(q.speaker, q.cue.text) for q in quotes(extract_text, body)] == [("Donald Trump", cue)]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
