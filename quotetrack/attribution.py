@@ -750,6 +750,12 @@ class Attributor:
                     # participle on the reported clause, but the one who adds is the reporter
                     verb = clause.head
                     continue
+                if verb.dep_ == "conj" and verb.tag_.startswith("VB") and verb.head.tag_.startswith("NN") \
+                        and verb.head.dep_ == "dobj" and verb.head.head.tag_.startswith("VB"):
+                    # "He adopted a fake accent and joked, ...": the parse joins the verb to the
+                    # object; it is the first verb's second
+                    verb = verb.head.head
+                    continue
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
                     continue

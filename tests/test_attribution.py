@@ -579,6 +579,12 @@ def test_grousing_and_emailing_report_speech(extract_text, body, cue):
     assert [(q.speaker, q.cue.text) for q in quotes(extract_text, body)] == [("Donald Trump", cue)]
 
 
+def test_a_verb_the_parse_joins_to_an_object_is_the_subjects(extract_text):
+    body = ("Glenn Beck spoke in Iowa.\n\nHe then adopted a fake Southern accent and joked, "
+            "\u201cBut I will make it easier for them.\u201d")
+    assert [q.speaker for q in quotes(extract_text, body)] == ["Glenn Beck"]
+
+
 def test_a_double_surname_stays_whole(extract_text):
     body = "Ildefonso Guajardo Villarreal spoke on Monday.\n\n\"We must not overreact,\" Guajardo Villarreal said."
     assert [q.speaker for q in quotes(extract_text, body)] == ["Ildefonso Guajardo Villarreal"]
