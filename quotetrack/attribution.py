@@ -750,11 +750,13 @@ class Attributor:
                     # participle on the reported clause, but the one who adds is the reporter
                     verb = clause.head
                     continue
-                if verb.dep_ == "conj" and verb.tag_.startswith("VB") and verb.head.tag_.startswith("NN") \
-                        and verb.head.dep_ == "dobj" and verb.head.head.tag_.startswith("VB"):
-                    # "He adopted a fake accent and joked, ...": the parse joins the verb to the
-                    # object; it is the first verb's second
-                    verb = verb.head.head
+                governing = _governing_verb(verb.head) if verb.dep_ == "conj" and verb.tag_.startswith("VB") \
+                    and verb.head.tag_.startswith("NN") else None
+                if governing is not None:
+                    # "He adopted a fake accent and joked, ...", "offered the man a job as Secretary of
+                    # Defense, then says ...": the parse joins the verb to a noun of the first
+                    # verb's; it is that verb's second
+                    verb = governing
                     continue
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
@@ -1288,6 +1290,19 @@ def _reports_its_own(cue) -> bool:
 def by_phrase(verb):
     """The noun of a passive verb's "by" phrase ("reported by Western Journalism"), or None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _governing_verb(noun):
+    """The verb a noun is the object of, directly or through prepositions ("a job as Secretary
+    of Defense"), or None."""
+    tok = noun
+    for _ in range(5):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "dative", "attr", "oprd") or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("VB"):
+            return tok
+    return None
 
 
 def _added(tok) -> bool:

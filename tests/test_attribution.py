@@ -579,10 +579,14 @@ def test_grousing_and_emailing_report_speech(extract_text, body, cue):
     assert [(q.speaker, q.cue.text) for q in quotes(extract_text, body)] == [("Donald Trump", cue)]
 
 
-def test_a_verb_the_parse_joins_to_an_object_is_the_subjects(extract_text):
-    body = ("Glenn Beck spoke in Iowa.\n\nHe then adopted a fake Southern accent and joked, "
-            "\u201cBut I will make it easier for them.\u201d")
-    assert [q.speaker for q in quotes(extract_text, body)] == ["Glenn Beck"]
+@pytest.mark.parametrize("body, speaker", [
+    ("Glenn Beck spoke in Iowa.\n\nHe then adopted a fake Southern accent and joked, "
+     "\u201cBut I will make it easier for them.\u201d", "Glenn Beck"),
+    ("Ted Cruz spoke in Iowa.\n\nAt the final debate, he only hinted at Donald Trump by mentioning the need for a "
+     "wall on the Mexican border and adding, \u201cI've got an idea of who should build it.\u201d", "Ted Cruz"),
+])
+def test_a_verb_the_parse_joins_to_an_object_is_the_subjects(extract_text, body, speaker):
+    assert [q.speaker for q in quotes(extract_text, body)] == [speaker]
 
 
 def test_a_double_surname_stays_whole(extract_text):
