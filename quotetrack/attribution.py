@@ -160,6 +160,7 @@ class Attributor:
         self.previous: Quote | None = None
         self._scene_list = None
         self._turns: dict[int, str] | None = None
+        self._answering: Person | None = None  # the interviewee, when there are turns
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)
@@ -523,6 +524,7 @@ class Attributor:
             turns = {s: m.group(1) for s, _ in self.paragraphs if (m := INTERVIEW_TURN.match(self.p.text, s))}
             kinds = list(turns.values())
             self._turns = turns if kinds.count("Q") >= 2 and kinds.count("A") >= 2 else {}
+            self._answering = self._interviewee(min(self._turns)) if self._turns else None
         return self._turns
 
     def interview_turn(self, pos: int) -> tuple[str, Speaker, int | None] | None:
@@ -541,7 +543,7 @@ class Attributor:
         start = max(opened)
         m = INTERVIEW_TURN.match(self.p.text, start)
         label = Span.of(self.p.text, *m.span(1))
-        person = self._interviewee(min(turns)) if turns[start] == "A" else None
+        person = self._answering if turns[start] == "A" else None
         speaker = _person_speaker(person, label) if person is not None else Speaker(None, label, None, None)
         return turns[start], speaker, m.end() if start == para else None
 
@@ -933,10 +935,8 @@ class Attributor:
             turn = self.interview_turn(mention.start) if head.text.lower() in ("i", "we", "me", "you") else None
             if turn is not None:  # "A: I came home ...", "Q: You open your book ...": the interviewee
                 asking = turn[0] == "Q"
-                if (head.text.lower() == "you") == asking:
-                    interviewee = self._interviewee(min(self.interview_turns()))
-                    if interviewee is not None:
-                        return _person_speaker(interviewee, mention, resolved="pronoun")
+                if (head.text.lower() == "you") == asking and self._answering is not None:
+                    return _person_speaker(self._answering, mention, resolved="pronoun")
                 return Speaker(None, mention, None, None, resolved="pronoun")
             if head.text.lower() in ("i", "we") and self.p.author:
                 return Speaker(self.p.author, mention, "author", "person", None, "author")

@@ -611,20 +611,20 @@ def proper_runs(doc, known=lambda words: False):
     across its "of" and "and" ("Department of Homeland Security"). A generator: ``known``
     learns of the names before each run as they are registered."""
     runs = list(_runs(doc))
+    named = [org_run(run) for run in runs]
     covered = -1
     for n, run in enumerate(runs):
         if run[-1].i <= covered:
             continue  # already part of an organisation's name
-        if n + 1 < len(runs) and org_run(runs[n + 1])[0].i <= run[0].i:
+        if n + 1 < len(runs) and named[n + 1][0].i <= run[0].i:
             continue  # "Securities", of "Securities and Exchange Commission"
         k = outlet_prefix(run, known)
         if k:
             yield run[:k]
             yield run[k:]
             continue
-        run = org_run(run)
-        covered = run[-1].i
-        yield run
+        covered = named[n][-1].i
+        yield named[n]
 
 
 # words that head an organisation's name continued by "of" or "for" ("Department of Homeland
