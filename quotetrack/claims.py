@@ -99,6 +99,9 @@ CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
 # what an object is accused of, shown with, denied to ...: "showed Trump with a lead", "denied
 # service to anyone", "questioned her judgment in supporting the war"
 OBJECT_PREPS = {"of", "for", "about", "on", "over", "as", "to", "with", "in", "by", "against", "from"}
+# what ends a report: a clause after one of these is a report of its own
+RUN_STOPS = {".", "?", "!", ";", ":"} | set(ALL_MARKS)
+RELATIVES = {"that", "which", "who"}  # "four provisions that address ...": a relative clause's subject
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
@@ -352,10 +355,10 @@ class ClaimFinder:
             yield (self.p.off(answer[0]), self.p.end(answer[0])), cue, tok, None, "claim-object"
             return
         if ccomps:
-            for c in ccomps:  # '"...," X said, "..."' and '"...". X said Y' give two
+            for c, *more in self._run_on(tok, ccomps):  # '"...," X said, "..."' and '"...". X said Y' give two
                 rest = [d for d in described if d.i > c.i and not any(c.i < o.i < d.i for o in ccomps)]
-                content, nxt = self._extent([c, *rest, *self._reasons(tok, c), *_lost_subject(tok, c)], cue=tok), \
-                    self._next_report(c, tok)
+                content = self._extent([c, *more, *rest, *self._reasons(tok, c), *_lost_subject(tok, c)], cue=tok)
+                nxt = next((n for n in (self._next_report(x, tok) for x in (c, *more)) if n is not None), None)
                 if content is not None and nxt is not None:
                     first = nxt.left_edge
                     while first.i > c.left_edge.i and first.nbor(-1).dep_ in ("cc", "punct"):
@@ -643,6 +646,24 @@ class ClaimFinder:
                             or c.dep_ == "advmod" and c.text.lower() in SUBORDINATORS for t in c.subtree}
         return self._extent([], [t for t in tok.subtree if _k(t) not in drop and not t.is_space], cue=tok,
                             sided=False)
+
+    def _run_on(self, cue, clauses) -> list[list]:
+        """The cue's complement clauses, those after it that run on as one report joined:
+        "said Trump has respect for the military and his comment was an expression of
+        frustration", which the parse may split into two clauses of the cue. Clauses on either
+        side of it ('"...," X said, "..."') and a report of its own ("... and Democrats accused
+        the GOP of ...") stay apart."""
+        groups = []
+        for c in sorted(clauses, key=lambda c: c.i):
+            last = groups[-1][-1] if groups else None
+            own = self._is_cue(c) and any(d.dep_ in SUBJ and d.lower_ not in RELATIVES for d in c.children)
+            gap = cue.doc[last.right_edge.i + 1:c.left_edge.i] if last is not None else []
+            if last is not None and last.i > cue.i and not own \
+                    and not any(t.tag_.startswith(("VB", "MD")) or t.text in RUN_STOPS for t in gap):
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        return groups
 
     def _introduces(self, content, cue) -> bool:
         """Does ``content`` end in a colon before the cue's sentence ("It was not an abstract

@@ -252,6 +252,15 @@ CASES = [
      "the legacy of racism, enshrined in Jim Crow laws, and how the fight for justice flowed through landmark "
      "court rulings", "Smith", "spoke of", "claim-object"),
     ("Mr. Smith praised the plan and left the room.", "the plan", "Smith", "praised", "claim-object"),
+    # one report that the parse splits into two clauses of the cue
+    ("Michael Flynn said Trump has respect for the military and his rubble comment was instead an expression "
+     "of frustration.",
+     "Trump has respect for the military and his rubble comment was instead an expression of frustration",
+     "Michael Flynn", "said", "claim-ccomp"),
+    ("Bernie Sanders said he wants to attack four provisions in the tax code that address how real estate losses "
+     "are deducted.",
+     "he wants to attack four provisions in the tax code that address how real estate losses are deducted",
+     "Bernie Sanders", "said", "claim-ccomp"),
     # "according to" set between the subject and its verb frames the whole clause
     ("Fundraising, according to the campaign, has surged in the same period.",
      "Fundraising, according to the campaign, has surged in the same period", "the campaign", "according to",
@@ -281,6 +290,10 @@ def test_claim(extract_text, text, content, speaker, cue, sieve):
       ("they might change their mind", "22 percent", "said")]),
     ("Mary Jones said the plan would fail, but Paul Smith said it would pass.",
      [("the plan would fail", "Mary Jones", "said"), ("it would pass", "Paul Smith", "said")]),
+    ("Republicans said they are convinced the agency mishandled the case and Democrats accused the party of "
+     "stoking the issue.",
+     [("they are convinced the agency mishandled the case", "Republicans", "said"),
+      ("the party of stoking the issue", "Democrats", "accused")]),
 ])
 def test_a_second_report_makes_a_second_claim(extract_text, text, expected):
     claims = [q for q in extract_text(text) if q.kind == "indirect"]
