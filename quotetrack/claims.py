@@ -679,9 +679,12 @@ class ClaimFinder:
         not involved and said Manafort was not", "..., noting that ..."), or None: a reporting
         verb without a subject of its own, in the cue's tense or a participle, reports anew
         (the parse often hangs it inside the first report)."""
+        tag = cue.tag_
+        if tag == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+            tag = "VBD"  # "Trump tweeted that ...": a past tense the parse took for a participle
         for t in clause.subtree:
             if t.i > clause.i and t.dep_ in ("conj", "advcl") and self._is_cue(t) and not _premodifier(t) \
-                    and (t.tag_ == cue.tag_ or t.tag_ == "VBG" and t.dep_ == "advcl") \
+                    and (t.tag_ == tag or t.tag_ == "VBG" and t.dep_ == "advcl") \
                     and not any(c.dep_ in SUBJ for c in t.children):
                 return t
         return None
@@ -797,6 +800,8 @@ class ClaimFinder:
         head = tok.head
         while head.head.i != head.i and not head.tag_.startswith(("VB", "MD")):
             head = head.head
+        if head.i == tok.i and sieve == "claim-according-to":
+            return self._lost_frame(tok, to, source)
         if head.i in (tok.i, to.i):
             return None
         skip = {_k(t) for t in tok.subtree} | {_k(t) for t in to.subtree}
@@ -818,6 +823,15 @@ class ClaimFinder:
             return None
         cue = (self.p.off(tok), self.p.end(to))
         return self._extent([], toks), cue, None, source, sieve
+
+    def _lost_frame(self, tok, to, source):
+        """"According to X, the move reeks of fear": the parse may make "according" the root
+        and the clause a description of X; the clause is what follows the comma after X."""
+        comma = next((t for t in tok.sent if t.i > to.i and t.text == ","), None)
+        toks = [t for t in tok.sent if comma is not None and t.i > comma.i and not t.is_space]
+        if sum(not t.is_punct for t in toks) < 3:
+            return None
+        return self._extent([], toks), (self.p.off(tok), self.p.end(to)), None, source, "claim-according-to"
 
     def _colon(self, tok):
         """"X said:" followed by unquoted words in the same sentence."""
@@ -998,12 +1012,15 @@ def _lost_subject(cue, clause) -> list:
 def _misread_clause(cue) -> list:
     """"said during a news conference that he may wait": the parse may read the reported
     clause as a relative clause on the last noun before it, which a relative clause opened
-    by the conjunction "that" and with a subject of its own cannot be."""
+    by the conjunction "that" and with a subject of its own cannot be; or, hung on the cue,
+    as an adverbial or relative clause ("tweeted in the early morning hours that ...")."""
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
         return []
     return [t for p in cue.children if p.dep_ == "prep" and p.i > cue.i for t in p.subtree
             if t.dep_ == "relcl" and t.left_edge.dep_ == "mark" and t.left_edge.lower_ == "that"
-            and any(c.dep_ in SUBJ for c in t.children)][:1]
+            and any(c.dep_ in SUBJ for c in t.children)][:1] or \
+        [c for c in cue.children if c.dep_ in ("advcl", "relcl") and c.i > cue.i and c.left_edge.lower_ == "that"
+         and c.left_edge.dep_ in ("mark", "advmod") and any(d.dep_ in SUBJ for d in c.children)][:1]
 
 
 def _joined_objects(verb, objs) -> list:

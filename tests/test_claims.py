@@ -261,6 +261,12 @@ CASES = [
      "are deducted.",
      "he wants to attack four provisions in the tax code that address how real estate losses are deducted",
      "Bernie Sanders", "said", "claim-ccomp"),
+    # the parse reads the reported clause as an adverbial one, or loses the clause "according to" frames
+    ("Donald Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged "
+     "Americans to “check out” her non-existent sex tape.",
+     "that Machado was “disgusting” and “a con”", "Donald Trump", "tweeted", "claim-ccomp"),
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
+     "the move reeks of “fear” and desperation", "Rush Limbaugh", "According to", "claim-according-to"),
     # "according to" set between the subject and its verb frames the whole clause
     ("Fundraising, according to the campaign, has surged in the same period.",
      "Fundraising, according to the campaign, has surged in the same period", "the campaign", "according to",
