@@ -652,11 +652,11 @@ class ClaimFinder:
         "said Trump has respect for the military and his comment was an expression of
         frustration", which the parse may split into two clauses of the cue. Clauses on either
         side of it ('"...," X said, "..."') and a report of its own ("... and Democrats accused
-        the GOP of ...") stay apart."""
+        the GOP of ...", its subject perhaps lost to the clause before) stay apart."""
         groups = []
         for c in sorted(clauses, key=lambda c: c.i):
             last = groups[-1][-1] if groups else None
-            own = self._is_cue(c) and any(d.dep_ in SUBJ and d.lower_ not in RELATIVES for d in c.children)
+            own = self._is_cue(c) and not any(d.dep_ in SUBJ and d.lower_ in RELATIVES for d in c.children)
             gap = cue.doc[last.right_edge.i + 1:c.left_edge.i] if last is not None else []
             if last is not None and last.i > cue.i and not own \
                     and not any(t.tag_.startswith(("VB", "MD")) or t.text in RUN_STOPS for t in gap):
