@@ -373,6 +373,8 @@ class ClaimFinder:
                 and any(c.dep_ in SUBJ for c in tok.children) and (head.i < tok.i or tok.i > head.left_edge.i) \
                 and self.cues.any_lemma(tok.text) and not self._subordinate(tok):
             skip = {_k(t) for t in tok.subtree}
+            if head.dep_ == "advcl" and head.i < tok.i < head.head.i:
+                head = head.head  # "Though the change was smooth, he said, replacing her would not be"
             toks = [t for t in head.subtree if _k(t) not in skip]
             yield self._extent([], toks, cue=tok, sided=False), cue, tok, None, "claim-inserted"
             return

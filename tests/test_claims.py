@@ -261,6 +261,12 @@ CASES = [
      "are deducted.",
      "he wants to attack four provisions in the tax code that address how real estate losses are deducted",
      "Bernie Sanders", "said", "claim-ccomp"),
+    # a cue inserted after a clause set before the main one: the whole sentence was said
+    ("Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious "
+     "and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders.",
+     "Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious "
+     "and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders", None, "said",
+     "claim-inserted"),
     # the parse reads the reported clause as an adverbial one, or loses the clause "according to" frames
     ("Donald Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged "
      "Americans to “check out” her non-existent sex tape.",
