@@ -337,7 +337,7 @@ class ClaimFinder:
             if found is not None:
                 yield found
                 return
-        if not self._is_cue(tok) or _premodifier(tok):
+        if not self._is_cue(tok) or _premodifier(tok) or _imperative(tok):
             return
         if self._passive(tok):
             found = self._passive_claim(tok)
@@ -1054,6 +1054,13 @@ def _premodifier(tok) -> bool:
     return noun.tag_ in ("NN", "NNS") and noun.head == tok and noun.dep_ in ("dobj", "nsubj") \
         and before.tag_ in ("DT", "CD", "JJ", "JJS", "PRP$", "POS", "PDT", ",") \
         and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _imperative(tok) -> bool:
+    """"Imagine the spectacle", "Now tell us this isn't a witch hunt": the writer bids the
+    reader; no one is reported."""
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def _seem_complement(tok) -> bool:

@@ -384,6 +384,14 @@ def test_as_someone_talks_about_something_is_a_time(extract_text):
     assert [(q.text, q.cue.text) for q in claims] == [("the economy", "talked about")]
 
 
+@pytest.mark.parametrize("text", [
+    "Play fair or don't play, boys. Now tell us this isn't a witch hunt of the highest order!",
+    "The returns matter. Imagine the spectacle if the agency sues a sitting president.",
+])
+def test_what_the_writer_bids_the_reader_is_no_claim(extract_text, text):
+    assert [q.text for q in extract_text(text)] == []
+
+
 def test_a_participle_with_no_complement_is_no_reputation(extract_text):
     assert [q for q in extract_text("The well-known author has seen the rally.") if q.kind == "indirect"] == []
 
