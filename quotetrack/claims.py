@@ -369,7 +369,11 @@ class ClaimFinder:
                 yield content, cue, tok, self._first_reporter(tok), "claim-ccomp"
             return
         head = tok.head
-        if tok.dep_ in ("parataxis", "advcl") and head.i != tok.i and head.tag_.startswith(("VB", "MD")) \
+        # "The hashtag, Mr. Abboud said, accompanied descriptions ...": the parse may lose the
+        # sentence's verb and hang the inserted cue on a noun at its root
+        rootless = tok.dep_ == "parataxis" and head.dep_ == "ROOT" and head.tag_ in ("NN", "NNS", "NNP", "NNPS") \
+            and head.i < tok.i and tok.right_edge.i + 2 < tok.sent.end
+        if tok.dep_ in ("parataxis", "advcl") and head.i != tok.i and (head.tag_.startswith(("VB", "MD")) or rootless) \
                 and any(c.dep_ in SUBJ for c in tok.children) and (head.i < tok.i or tok.i > head.left_edge.i) \
                 and self.cues.any_lemma(tok.text) and not self._subordinate(tok):
             skip = {_k(t) for t in tok.subtree}

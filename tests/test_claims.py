@@ -267,6 +267,10 @@ CASES = [
      "Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious "
      "and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders", None, "said",
      "claim-inserted"),
+    ("Karim Abboud runs a bakery. The hashtag #RechercheParis, Mr. Abboud said, accompanied descriptions of loved "
+     "ones sought and the news when someone was found alive.",
+     "The hashtag #RechercheParis, Mr. Abboud said, accompanied descriptions of loved ones sought and the news when "
+     "someone was found alive", "Karim Abboud", "said", "claim-inserted"),
     # the parse reads the reported clause as an adverbial one, or loses the clause "according to" frames
     ("Donald Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged "
      "Americans to “check out” her non-existent sex tape.",
