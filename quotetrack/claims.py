@@ -77,6 +77,8 @@ SEEN_AS = {"see", "view"}
 FINITE_ONLY = {"back"}
 # "reminded the crowd of the stakes": told of something, not "told one of his aides"
 REMINDING = {"remind", "warn", "inform", "assure", "reassure", "notify"}
+# what is told rather than whom: "told a joke", "tells a different story"
+TOLD = {"story", "stories", "tale", "tales", "joke", "jokes", "anecdote", "anecdotes", "lie", "lies"}
 # "as X reported, ...": the verbs whose "as" clause frames the sentence
 AS_REPORTED = {"say", "report", "note", "write", "explain", "point", "argue", "observe", "predict", "reveal",
                "confirm", "mention", "put", "tell"}
@@ -405,8 +407,8 @@ class ClaimFinder:
             # "found a job" claims nothing, but "found "no evidence of ..."" quotes the finding
             objs = [o for o in objs if self._only_quoted(self.p.off(o.left_edge), self.p.end(o.right_edge))]
         if lemma in ADDRESSEE_VERBS:
-            objs = [c for c in objs if c.dep_ != "dobj"] if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" \
-                else objs
+            objs = [c for c in objs if c.dep_ != "dobj" or lemma == "tell" and c.lower_ in TOLD] \
+                if any(c.dep_ == "xcomp" for c in objs) or lemma != "ask" else objs
         if not objs:
             marks = [m for c in tok.children if c.dep_ == "advcl" for m in c.children
                      if m.dep_ == "mark" and m.text.lower() == "for" and m.i == tok.i + 1]

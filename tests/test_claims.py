@@ -28,6 +28,8 @@ CASES = [
     ("Mary Jones urged voters to reject the measure.", "voters to reject the measure", "Mary Jones", "urged",
      "claim-object"),
     ("Mary Jones talked about the economy.", "the economy", "Mary Jones", "talked about", "claim-object"),
+    ("Gary Johnson told a joke about the debate.", "a joke about the debate", "Gary Johnson", "told",
+     "claim-object"),
     ("Mary Jones favored the harbor plan.", "the harbor plan", "Mary Jones", "favored", "claim-object"),
     ("Mary Jones is considering a run for mayor.", "a run for mayor", "Mary Jones", "considering", "claim-object"),
     ("Mary Jones recalled the harbor's generosity in support of the hunger program.",
