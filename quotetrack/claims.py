@@ -107,7 +107,7 @@ RELATIVES = {"that", "which", "who"}  # "four provisions that address ...": a re
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
-SHORT_OBJECTS = {"it", "me"}  # "Democrats opposed it": what it stands for is in the sentence before
+SHORT_OBJECTS = {"it", "me", "so"}  # "Democrats opposed it": what it stands for is in the sentence before
 # a claim mostly made of quoted fragments is left to them when one is a real part of it; "called
 # the plan "costly," "cruel" and "illegal"" stays a claim
 QUOTED_SHARE = 0.5
@@ -352,8 +352,10 @@ class ClaimFinder:
         # "arrive with enough pledged delegates": the parse may make the participle a clause of its own
         described = [c for c in clauses if _premodifier(c)]
         ccomps = [c for c in clauses if c not in described] or _misread_clause(tok)
-        answer = [c for c in tok.children if c.dep_ == "intj" and c.lower_ in ANSWERS and c.i > tok.i]
-        if answer and not ccomps:  # "asked if he was ever bullied, he said no"
+        answer = [c for c in tok.children if c.dep_ == "intj" and c.lower_ in ANSWERS and c.i > tok.i] or \
+            [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i == tok.i + 1
+             and self.cues.any_lemma(tok.text)]  # "55 percent said so", "I think so"
+        if answer and not ccomps:  # "asked if he was ever bullied, he said no"; "said so"
             yield (self.p.off(answer[0]), self.p.end(answer[0])), cue, tok, None, "claim-object"
             return
         if ccomps:

@@ -28,6 +28,7 @@ CASES = [
     ("Mary Jones urged voters to reject the measure.", "voters to reject the measure", "Mary Jones", "urged",
      "claim-object"),
     ("Mary Jones talked about the economy.", "the economy", "Mary Jones", "talked about", "claim-object"),
+    ("Voters warmed to him. In May, 55 percent said so.", "so", "55 percent", "said", "claim-object"),
     ("Gary Johnson told a joke about the debate.", "a joke about the debate", "Gary Johnson", "told",
      "claim-object"),
     ("Mary Jones favored the harbor plan.", "the harbor plan", "Mary Jones", "favored", "claim-object"),
