@@ -189,6 +189,11 @@ class Attributor:
             cue, sieve = self._cue_near(q, frame), "cue-near"
         if speaker is not None:
             quote.cue = Span.of(text, speaker.mention.end, speaker.mention.end + 1)
+            if sieve == "transcript":  # the label is who speaks, not what they said
+                words = TRANSCRIPT_LABEL.match(text, q.start).end()
+                while words < q.end and text[words] in " \t":
+                    words += 1
+                quote.start, quote.text = words, text[words:q.end]
         elif cue is not None:
             speaker, relay = self._speaker_of_cue(cue)
             quote.cue = Span.of(text, self.p.off(cue), self.p.end(cue))

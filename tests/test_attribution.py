@@ -154,8 +154,8 @@ CASES = [
     ("Fox host Chris Wallace interviewed Mike Pence on Sunday.\n\n"
      "\"WALLACE: Will she be there tomorrow night, Governor?\n\n"
      "\"PENCE: She will not be attending the debate tomorrow night.\"",
-     [("WALLACE: Will she be there tomorrow night, Governor?", "Chris Wallace", "WALLACE", *FIRST_HAND, "direct"),
-      ("PENCE: She will not be attending the debate tomorrow night", "Mike Pence", "PENCE", *FIRST_HAND, "direct")]),
+     [("Will she be there tomorrow night, Governor?", "Chris Wallace", "WALLACE", *FIRST_HAND, "direct"),
+      ("She will not be attending the debate tomorrow night", "Mike Pence", "PENCE", *FIRST_HAND, "direct")]),
     # a reporting verb with content of its own in the next sentence reports that, not the quote
     ("Laura Kent and Daniel Okafor met.\n\n\"It went well,\" he said. \"We agreed on most things.\" "
      "She noted a planned rally on Saturday.",
@@ -674,8 +674,8 @@ def test_stage_directions_and_sign_offs_are_no_quotes(extract_text):
             "\"KENT: We are ready to talk about the port.\n\n\"(CROSSTALK.)\n\n"
             "\"OKAFOR: If I may, we are not.\n\n\"Follow Laura Kent on Twitter @laurakent.\"")
     assert [(q.text, q.speaker) for q in quotes(extract_text, body)] == [
-        ("KENT: We are ready to talk about the port.", "Laura Kent"),
-        ("OKAFOR: If I may, we are not.", "Daniel Okafor")]
+        ("We are ready to talk about the port.", "Laura Kent"),
+        ("If I may, we are not.", "Daniel Okafor")]
 
 
 def test_a_headline_cited_with_its_author_is_a_title(extract_text):
