@@ -315,7 +315,10 @@ class ClaimFinder:
             if tok.lower_ in SEEM and any(self._acts(c) for c in tok.children):
                 return  # "Mr. Cruz seemed to mock his talk": Cruz's act, claimed by its own cue
             # what seems so: the subject and its complement, not when or why it seemed so
-            toks = [t for c in tok.children if c.dep_ in SUBJ or _seem_complement(c) for t in c.subtree]
+            # "a decision is expected in mid-May": with no complement, when is what is expected
+            bare = tok.lower_ == "expected" and not any(_seem_complement(c) for c in tok.children)
+            toks = [t for c in tok.children if c.dep_ in SUBJ or _seem_complement(c) or
+                    bare and c.dep_ == "prep" and c.i > tok.i for t in c.subtree]
             yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
                 None, "claim-seem"  # no source
             return
@@ -646,8 +649,7 @@ class ClaimFinder:
             return False
         if form in SEEM:
             return any(_seem_complement(c) for c in tok.children)
-        return form == "expected" and any(c.dep_ == "auxpass" for c in tok.children) \
-            and any(c.dep_ == "xcomp" for c in tok.children)
+        return form == "expected" and any(c.dep_ == "auxpass" for c in tok.children)
 
     def _clause(self, tok, drop=frozenset()) -> tuple[int, int] | None:
         """The clause a verb heads, without its subordinating word, its coordinated clauses and

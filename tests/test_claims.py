@@ -29,6 +29,8 @@ CASES = [
      "claim-object"),
     ("Mary Jones talked about the economy.", "the economy", "Mary Jones", "talked about", "claim-object"),
     ("Voters warmed to him. In May, 55 percent said so.", "so", "55 percent", "said", "claim-object"),
+    ("A decision is expected in mid-May in the Virginia voter ID challenge.",
+     "A decision is expected in mid-May in the Virginia voter ID challenge", None, "expected", "claim-seem"),
     ("Gary Johnson told a joke about the debate.", "a joke about the debate", "Gary Johnson", "told",
      "claim-object"),
     ("Mary Jones favored the harbor plan.", "the harbor plan", "Mary Jones", "favored", "claim-object"),
