@@ -317,8 +317,8 @@ class ClaimFinder:
             # what seems so: the subject and its complement, not when or why it seemed so
             # "a decision is expected in mid-May": with no complement, when is what is expected
             bare = tok.lower_ == "expected" and not any(_seem_complement(c) for c in tok.children)
-            toks = [t for c in tok.children if c.dep_ in SUBJ or _seem_complement(c) or
-                    bare and c.dep_ == "prep" and c.i > tok.i for t in c.subtree]
+            toks = [t for c in tok.children if _seem_complement(c) or bare and c.dep_ == "prep" and c.i > tok.i
+                    for t in c.subtree] + [t for c in _subjects(tok) for t in c.subtree]
             yield self._extent([], toks + [tok], cue=tok, sided=False), (self.p.off(tok), self.p.end(tok)), None, \
                 None, "claim-seem"  # no source
             return
@@ -645,7 +645,7 @@ class ClaimFinder:
         """"X seemed ready", "X appears to ...", "X is expected to ...": the writer's reading of
         a state of affairs, with a subject and a complement of its own."""
         form = tok.text.lower()
-        if not tok.tag_.startswith("VB") or not any(c.dep_ in SUBJ for c in tok.children):
+        if not tok.tag_.startswith("VB") or not _subjects(tok):
             return False
         if form in SEEM:
             return any(_seem_complement(c) for c in tok.children)
@@ -1071,6 +1071,15 @@ def _imperative(tok) -> bool:
     reader; no one is reported."""
     return tok.tag_ == "VB" and tok.dep_ == "ROOT" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _subjects(verb) -> list:
+    """The verb's subjects, or, for a verb joined to another with none of its own ("is moving to
+    Los Angeles but is expected to ..."), the first verb's."""
+    own = [c for c in verb.children if c.dep_ in SUBJ]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ in SUBJ]
 
 
 def _seem_complement(tok) -> bool:
