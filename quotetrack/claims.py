@@ -434,6 +434,7 @@ class ClaimFinder:
                 objs += [c for c in tok.children if c.i > end and (c.dep_ == "prep" and c.lower_ == "as" or
                                                                     _as_predicate(c))
                          and c.left_edge.i <= end + 2][:1]  # "referred to the US as the Great Satan"
+                objs += _trailing_clause(tok, end)
                 yield (self._extent(objs + _joined_objects(tok, objs), cue=tok),
                        (cue[0], self.p.end(preps[0])) if near else cue, tok, None, "claim-object")
             return
@@ -442,7 +443,8 @@ class ClaimFinder:
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
                  and not any(is_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
-            [c for c in tok.children if _as_predicate(c) and c.left_edge.i == last + 1][:1]
+            [c for c in tok.children if _as_predicate(c) and c.left_edge.i == last + 1][:1] or \
+            _trailing_clause(tok, last)
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
         yield self._extent(objs + preps + _joined_objects(tok, objs + preps), cue=tok, drop=when), cue, tok, None, \
@@ -1052,6 +1054,15 @@ def _joined_objects(verb, objs) -> list:
     joined = c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
         or c.left_edge.lower_ in ("how", "what", "why", "whether")
     return [c] if joined else []
+
+
+def _trailing_clause(verb, last) -> list:
+    """"defended his call to raise the minimum wage", "bragged about her father teaching her
+    to shoot": the parse may hang on the verb a clause that goes with the object just before
+    it; an infinitive or a participle with no subject of its own, right after the object."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == last + 1
+            and (c.tag_ == "VBG" or c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            and not any(a.dep_ in SUBJ for a in c.children)][:1]
 
 
 def _premodifier(tok) -> bool:

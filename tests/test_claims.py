@@ -34,6 +34,8 @@ CASES = [
     ("She is moving to Los Angeles but is expected to continue to make appearances on the NBC morning show.",
      "She is moving to Los Angeles but is expected to continue to make appearances on the NBC morning show", None,
      "expected", "claim-seem"),
+    ("Bernie Sanders defended his call to raise the federal minimum wage to $15 an hour.",
+     "his call to raise the federal minimum wage to $15 an hour", "Bernie Sanders", "defended", "claim-object"),
     ("Gary Johnson told a joke about the debate.", "a joke about the debate", "Gary Johnson", "told",
      "claim-object"),
     ("Mary Jones favored the harbor plan.", "the harbor plan", "Mary Jones", "favored", "claim-object"),
