@@ -36,6 +36,8 @@ CASES = [
      "expected", "claim-seem"),
     ("Bernie Sanders defended his call to raise the federal minimum wage to $15 an hour.",
      "his call to raise the federal minimum wage to $15 an hour", "Bernie Sanders", "defended", "claim-object"),
+    ("Donald Trump openly admires Vladimir Putin as a strong leader.", "Vladimir Putin as a strong leader",
+     "Donald Trump", "admires", "claim-object"),
     ("Gary Johnson told a joke about the debate.", "a joke about the debate", "Gary Johnson", "told",
      "claim-object"),
     ("Mary Jones favored the harbor plan.", "the harbor plan", "Mary Jones", "favored", "claim-object"),
