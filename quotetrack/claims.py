@@ -10,7 +10,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
 - ``claim-inserted``: a cue set inside or after its clause, as the parse attaches it
   ("The economy, he said, is improving"; "..., police said"; "As The Times reported, ...").
 - ``claim-object``: an object or infinitive complement ("X denied the charges",
-  "X accused Y of ...", "X urged Y to ...", "the report found ..."), or an answer ("X said no").
+  "X accused Y of ...", "X urged Y to ...", "the report found ..."), or an answer ("X said no",
+  "X said so").
 - ``claim-according-to``: "according to X, ..." / "..., according to X".
 - ``claim-poll``: "In a CNN poll, Clinton led ..." / "..., in the survey".
 - ``claim-colon``: "X said: ..." followed by the reporter's words, not a quote.
@@ -19,8 +20,8 @@ and the first rule that finds its content wins; its name is kept in ``Quote.siev
   "she raised questions about ...").
 - ``claim-adjective``: a stance named by an adjective ("X is critical of ...", "X was
   confident that ...", "X is eager to ...").
-- ``claim-seem``: "X seems/appears ready", "X is expected to ...": the writer's reading, with
-  no source. "X seemed to mock Y" is X's own claim, found at its cue ("mock").
+- ``claim-seem``: "X seems/appears ready", "X is expected to ...", "a ruling is expected in
+  May": the writer's reading, with no source. "X seemed to mock Y" is X's own claim, found at its cue ("mock").
 - ``claim-reputed``: "a state seen as critical for ...", "Breyer, a Clinton appointee considered
   a liberal", "Wisconsin is seen as critical": a reputation held by people the article does
   not name (or by the "by" phrase's), with the thing it is about.
@@ -107,7 +108,8 @@ RELATIVES = {"that", "which", "who"}  # "four provisions that address ...": a re
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
-SHORT_OBJECTS = {"it", "me", "so"}  # "Democrats opposed it": what it stands for is in the sentence before
+# "Democrats opposed it", "55 percent said so": what it stands for is in the sentence before
+SHORT_OBJECTS = {"it", "me", "so"}
 # a claim mostly made of quoted fragments is left to them when one is a real part of it; "called
 # the plan "costly," "cruel" and "illegal"" stays a claim
 QUOTED_SHARE = 0.5
