@@ -3,7 +3,8 @@
 Pairs quote marks by their type and their surroundings, in one pass over the text:
 straight ``"`` and doubled ``''`` (as in some wire and newspaper archives), curly ``“ ”``,
 low-high ``„ “`` / ``„ ”``, guillemets ``« »``, and single ``‘ ’`` and ``'`` (a ``’`` or
-``'`` between letters or before a digit is an apostrophe, never a mark). Marks
+``'`` between letters or before a digit is an apostrophe, never a mark; the ``"`` of 6'3" is
+inches). Marks
 nested inside an open quote stay inside it; a paragraph may open with a wrongly curled ``”``. A quote that is still open at the end of its
 paragraph is closed there and flagged ``unclosed``, unless the next paragraph reopens with
 a mark of the same kind (the multi-paragraph convention), in which case the piece is
@@ -90,6 +91,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 _ELIDED_YEAR = re.compile(r"\d\d(?!\d)")
+_FEET_INCHES = re.compile(r"(?<![\w.])\d['’]\d{1,2}$")
 
 
 def _opens_paragraph(text: str, p_start: int, i: int) -> bool:
@@ -141,6 +143,8 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
         i, ch = m.start(), m.group()
         if ch == "''":
             ch = '"'  # a doubled apostrophe is a straight double quote mark
+        if ch in '"”' and _FEET_INCHES.search(text, max(p_start, i - 4), i):
+            continue  # 6'3", 5’2”: inches, not a mark
         left = text[i - 1] if i > p_start else " "
         right = text[m.end()] if m.end() < p_end else " "
         can_open = left in _OPENERS_BEFORE and not right.isspace()

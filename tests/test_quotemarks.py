@@ -62,6 +62,9 @@ def test_marks(text, expected):
     ("'2008 was a good year,' he said.", [("2008 was a good year,", [])]),
     ("O’Brien said ‘no.’", [("no.", [])]),
     ("It's the students' 'right', he said.", [("right", [])]),
+    # feet and inches
+    ("Trump is 6'3\" tall and weighs 236 pounds, the letter said.", []),
+    ("She is 5’2” and “proud of it,” she said.", [("proud of it,", [])]),
     # an elision that never closes does not hide the quote after it
     ('They fought in \'Nam, a "hell on earth," he said.', [("hell on earth,", [])]),
     ("They fought in 'Nam, a 'hell on earth,' he said.", [("hell on earth,", [])]),
