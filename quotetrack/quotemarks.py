@@ -4,7 +4,7 @@ Pairs quote marks by their type and their surroundings, in one pass over the tex
 straight ``"`` and doubled ``''`` (as in some wire and newspaper archives), curly ``“ ”``,
 low-high ``„ “`` / ``„ ”``, guillemets ``« »``, and single ``‘ ’`` and ``'`` (a ``’`` or
 ``'`` between letters or before a digit is an apostrophe, never a mark; the ``"`` of 6'3" is
-inches). Marks
+inches; a straight ``"`` that can only close, with nothing open, is a stray mark). Marks
 nested inside an open quote stay inside it; a paragraph may open with a wrongly curled ``”``. A quote that is still open at the end of its
 paragraph is closed there and flagged ``unclosed``, unless the next paragraph reopens with
 a mark of the same kind (the multi-paragraph convention), in which case the piece is
@@ -183,7 +183,7 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
             else:  # straight "
                 if open_double and (can_close or not can_open):
                     action = "close"
-                elif can_open or not stack:
+                elif can_open or not stack and not can_close:
                     action = "open"
                 else:
                     action = "close" if open_double else None

@@ -86,6 +86,9 @@ def test_apostrophes(text, expected):
     ("“We agree. We always did! Will we always? Yes,” he said.",
      [("We agree. We always did! Will we always? Yes,", [])]),
     ('He said: "One. Two. Three." Then he left.', [("One. Two. Three.", [])]),
+    # a closing mark whose opening one the text lost opens nothing
+    ('Oz took Trump through a review of [his] systems" including his heart. The only "medical records" were '
+     'a letter.', [("medical records", [])]),
 ])
 def test_nested_and_long(text, expected):
     assert found(text) == expected
