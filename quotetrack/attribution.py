@@ -190,7 +190,7 @@ class Attributor:
         if speaker is not None:
             quote.cue = Span.of(text, speaker.mention.end, speaker.mention.end + 1)
             if sieve == "transcript":  # the label is who speaks, not what they said
-                words = TRANSCRIPT_LABEL.match(text, q.start).end()
+                words = quote.cue.end  # after the label's colon
                 while words < q.end and text[words] in " \t":
                     words += 1
                 quote.start, quote.text = words, text[words:q.end]
