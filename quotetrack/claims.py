@@ -437,7 +437,8 @@ class ClaimFinder:
                                                                     _as_predicate(c))
                          and c.left_edge.i <= end + 2][:1]  # "referred to the US as the Great Satan"
                 objs += _trailing_clause(tok, end)
-                yield (self._extent(objs + _joined_objects(tok, objs), cue=tok),
+                objs += _joined_objects(tok, objs)
+                yield (self._extent(objs, cue=tok, drop=_aside(objs)),
                        (cue[0], self.p.end(preps[0])) if near else cue, tok, None, "claim-object")
             return
         if all(self._support(o) is not None for o in objs):
@@ -449,8 +450,8 @@ class ClaimFinder:
             _trailing_clause(tok, last)
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
-        yield self._extent(objs + preps + _joined_objects(tok, objs + preps), cue=tok, drop=when), cue, tok, None, \
-            "claim-object"
+        parts = objs + preps + _joined_objects(tok, objs + preps)
+        yield self._extent(parts, cue=tok, drop=when | _aside(parts)), cue, tok, None, "claim-object"
 
     @staticmethod
     def _after_addressee(tok, allowed) -> list:
@@ -1056,6 +1057,15 @@ def _joined_objects(verb, objs) -> list:
     joined = c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
         or c.left_edge.lower_ in ("how", "what", "why", "whether")
     return [c] if joined else []
+
+
+def _aside(parts) -> set:
+    """"likened RT to the BBC, which receives some government funding": a relative clause
+    set off by a comma at the end of what was said is the writer's aside."""
+    last = max(t.i for p in parts for t in p.subtree)
+    return {_k(t) for p in parts for r in p.subtree if r.dep_ == "relcl" and r.right_edge.i == last
+            and r.left_edge.i > 0 and r.left_edge.nbor(-1).text == ","
+            and r.left_edge.lower_ in ("which", "who", "whose", "whom") for t in r.subtree}
 
 
 def _trailing_clause(verb, last) -> list:
