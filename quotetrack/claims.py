@@ -102,6 +102,11 @@ CONTENT_PREPS = {"about", "of", "for", "on", "against", "over", "to"}
 # what an object is accused of, shown with, denied to ...: "showed Trump with a lead", "denied
 # service to anyone", "questioned her judgment in supporting the war"
 OBJECT_PREPS = {"of", "for", "about", "on", "over", "as", "to", "with", "in", "by", "against", "from"}
+# "attacked Machado in early-morning tweets", "praised the plan on Twitter": where it was said
+MEDIA = {"tweet", "twitter", "facebook", "instagram", "interview", "statement", "speech", "letter",
+         "radio", "television", "tv", "email", "e-mail", "op-ed", "rally", "debate", "remark", "video",
+         "message", "appearance", "ad", "conference", "hearing", "column", "editorial", "memo", "podcast",
+         "broadcast", "call", "meeting", "event", "address", "forum"}
 # what ends a report: a clause after one of these is a report of its own
 RUN_STOPS = {".", "?", "!", ";", ":"} | set(ALL_MARKS)
 RELATIVES = {"that", "which", "who"}  # "four provisions that address ...": a relative clause's subject
@@ -445,7 +450,7 @@ class ClaimFinder:
             return  # "pledged their support to Clinton": the noun says who is backed
         last = max(t.i for o in objs for t in o.subtree)
         preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in OBJECT_PREPS and c.i > last
-                 and not any(is_when(g) for g in c.children if g.dep_ == "pobj")][:1] or \
+                 and not any(is_when(g) or _medium(g) for g in c.children if g.dep_ == "pobj")][:1] or \
             [c for c in tok.children if _as_predicate(c) and c.left_edge.i == last + 1][:1] or \
             _trailing_clause(tok, last)
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
@@ -1057,6 +1062,12 @@ def _joined_objects(verb, objs) -> list:
     joined = c.tag_ in ("NN", "NNS") or c.tag_ == "VBG" and gerund and verb.tag_ != "VBG" \
         or c.left_edge.lower_ in ("how", "what", "why", "whether")
     return [c] if joined else []
+
+
+def _medium(tok) -> bool:
+    """Is ``tok`` a channel something is said in ("tweets", "an interview", "Twitter")?"""
+    form = tok.lower_
+    return form in MEDIA or form.endswith("s") and form[:-1] in MEDIA
 
 
 def _aside(parts) -> set:
