@@ -396,6 +396,10 @@ class ClaimFinder:
             toks = [t for t in head.subtree if _k(t) not in skip]
             yield self._extent([], toks, cue=tok, sided=False), cue, tok, None, "claim-inserted"
             return
+        split = _split_by_cue(tok) if self.cues.speech_lemma(tok.text) else None
+        if split is not None:
+            yield self._extent([], split, cue=tok, sided=False), cue, tok, None, "claim-inserted"
+            return
         colon = self._colon(tok)
         if colon is not None:
             yield colon, cue, tok, None, "claim-colon"
@@ -1077,6 +1081,24 @@ def _aside(parts) -> set:
     return {_k(t) for p in parts for r in p.subtree if r.dep_ == "relcl" and r.right_edge.i == last
             and r.left_edge.i > 0 and r.left_edge.nbor(-1).text == ","
             and r.left_edge.lower_ in ("which", "who", "whose", "whom") for t in r.subtree}
+
+
+def _split_by_cue(verb) -> list | None:
+    """"These employees, Stumpf explained, were well paid": the parse may take the inserted
+    cue for the sentence's verb, with the subject before it cut loose and the verb after it
+    joined to the cue. -> the tokens of what was said, or None."""
+    subj = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+    if verb.dep_ != "ROOT" or len(subj) != 1:
+        return None
+    lead = [c for c in verb.children if c.i < subj[0].left_edge.i and c.dep_ in ("npadvmod", "nsubj", "dep")
+            and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and c.right_edge.nbor(1).text == ","
+            and not any(is_when(t) for t in c.subtree)]  # "Last week, the campaign called on ..."
+    rest = [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith(("VB", "MD"))
+            and not any(d.dep_ in SUBJ for d in c.children)]
+    if not lead or not rest or any(c.dep_ == "cc" and verb.i < c.i < rest[0].i for c in verb.children):
+        return None  # "An impossible combination, they complain - and if ...": a clause of its own
+    after = [c for c in verb.children if c.dep_ == "advcl" and c.i > rest[0].i]  # ", making $30,000 a year"
+    return [t for c in (lead[0], rest[0], *after) for t in c.subtree]
 
 
 def _trailing_clause(verb, last) -> list:
