@@ -115,10 +115,10 @@ FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
 # "Democrats opposed it", "55 percent said so": what it stands for is in the sentence before
 SHORT_OBJECTS = {"it", "me", "so"}
-# a claim mostly made of quoted fragments is left to them when one is a real part of it; "called
-# the plan "costly," "cruel" and "illegal"" stays a claim
-QUOTED_SHARE = 0.5
-PART_SHARE = 0.3
+# a claim is left to its quoted fragment when the fragment is a good part of it, since the
+# fragment's own record then stands for the claim; "called the plan "costly," "cruel" and
+# "illegal"" stays a claim
+PART_SHARE = 0.35
 # nouns that name a stance or a claim, with the prepositions that introduce what it is about
 NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("criticism", "of"), ("criticisms", "of"), ("opposition", "to"), ("plan", "for"), ("proposal", "for"),
@@ -255,7 +255,7 @@ class ClaimFinder:
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
             if claim is None:
                 continue
-            if self._only_quoted(start, end) or self._mostly_quoted(start, end):
+            if self._only_quoted(start, end) or self._largely_quoted(start, end):
                 self.restating.append(claim)  # the quote's own record stands for it
             else:
                 out.append(claim)
@@ -948,11 +948,11 @@ class ClaimFinder:
                 yield self.marks[i]
             i += 1
 
-    def _mostly_quoted(self, start: int, end: int) -> bool:
-        """Do quoted fragments make up most of the content ("X called it "a total disaster for
-        farmers"")? The mixed quote already stands for such a claim, when it is a real part of it."""
+    def _largely_quoted(self, start: int, end: int) -> bool:
+        """Is one quoted fragment a good part of the content ("X called it "a total disaster for
+        farmers"")? Then the fragment's own record, a mixed quote, stands for the claim."""
         pieces = [max(0, min(e, end) - max(s, start)) for s, e in self._marks_in(start, end)]
-        return sum(pieces) >= QUOTED_SHARE * (end - start) and max(pieces) >= PART_SHARE * (end - start)
+        return max(pieces, default=0) >= PART_SHARE * (end - start)
 
     def _only_quoted(self, start: int, end: int) -> bool:
         """Is the content an attributed quote, give or take its marks and a leading "that"?"""

@@ -76,12 +76,21 @@ def test_extract_cli_no_claims(extractor):
 SEED_CLAIMS = [
     # (content, speaker, cue, relay)
     ("Baku was ready to discuss bilateral issues", "Ilham Aliyev", "said", None),
-    ("that Azerbaijan would not tolerate \"commercial blackmail.\"", "Ilham Aliyev", "saying", None),
     ("that he would attend the events in St. Petersburg", "Ilham Aliyev", "indicated", None),
     ("that the legislation would not impact the large number of Azeris in Russia, many of whom sell produce and "
      "other goods at market across Russia", "Sergei Mironov", "announced", None),
-    ("the two presidents had a \"fruitful exchange.\"", "Ilham Aliyev", "saying", "APA"),
 ]
+
+
+def test_seed_mixed_quote_stands_for_its_claim(extractor):
+    """'saying that Azerbaijan would not tolerate "commercial blackmail."' is one record: the
+    mixed quote, whose sentence holds the paraphrase, and no claim repeating it."""
+    records = extractor.extract(read_article(SEED))
+    for fragment, paraphrase in [("commercial blackmail.", "that Azerbaijan would not tolerate"),
+                                 ("fruitful exchange.", "the two presidents had a")]:
+        mixed = [q for q in records if q.kind == "mixed" and q.text == fragment]
+        assert len(mixed) == 1 and paraphrase in mixed[0].sentence.text
+        assert [q.text for q in records if q.kind == "indirect" and fragment in q.text] == []
 
 
 def test_seed_claims(extractor):
