@@ -118,7 +118,7 @@ SHORT_OBJECTS = {"it", "me", "so"}
 # a claim is left to its quoted fragment when the fragment is a good part of it, since the
 # fragment's own record then stands for the claim; "called the plan "costly," "cruel" and
 # "illegal"" stays a claim
-PART_SHARE = 0.35
+PART_SHARE = 0.33
 # nouns that name a stance or a claim, with the prepositions that introduce what it is about
 NOUN_CUES = {n: set(preps.split()) for n, preps in (
     ("criticism", "of"), ("criticisms", "of"), ("opposition", "to"), ("plan", "for"), ("proposal", "for"),
