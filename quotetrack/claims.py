@@ -1086,19 +1086,19 @@ def _aside(parts) -> set:
 def _split_by_cue(verb) -> list | None:
     """"These employees, Stumpf explained, were well paid": the parse may take the inserted
     cue for the sentence's verb, with the subject before it cut loose and the verb after it
-    joined to the cue. -> the tokens of what was said, or None."""
+    joined to the cue. -> the tokens of what was said, the cue inside them, or None."""
     subj = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
     if verb.dep_ != "ROOT" or len(subj) != 1:
         return None
+    doc = verb.doc
     lead = [c for c in verb.children if c.i < subj[0].left_edge.i and c.dep_ in ("npadvmod", "nsubj", "dep")
-            and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and c.right_edge.nbor(1).text == ","
+            and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and doc[c.right_edge.i + 1:c.right_edge.i + 2].text == ","
             and not any(is_when(t) for t in c.subtree)]  # "Last week, the campaign called on ..."
     rest = [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith(("VB", "MD"))
             and not any(d.dep_ in SUBJ for d in c.children)]
     if not lead or not rest or any(c.dep_ == "cc" and verb.i < c.i < rest[0].i for c in verb.children):
         return None  # "An impossible combination, they complain - and if ...": a clause of its own
-    after = [c for c in verb.children if c.dep_ == "advcl" and c.i > rest[0].i]  # ", making $30,000 a year"
-    return [t for c in (lead[0], rest[0], *after) for t in c.subtree]
+    return [t for t in verb.subtree if t.i >= lead[0].left_edge.i]
 
 
 def _trailing_clause(verb, last) -> list:
