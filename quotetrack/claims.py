@@ -113,6 +113,9 @@ RELATIVES = {"that", "which", "who"}  # "four provisions that address ...": a re
 EDGE_PUNCT = " \t\n\r\u00a0,.;:—–-"
 FILLER = {"that", "whether", "if", "and", "but", "to"}
 ANSWERS = {"yes", "no"}  # "said no": a whole answer, however short
+# sieves whose content is a clause: three words or fewer are what a broken parse left of one
+# ("In the latest polls, he doesn't", "People seen as")
+CLAUSE_SIEVES = {"claim-poll", "claim-reputed", "claim-inserted"}
 # "Democrats opposed it", "55 percent said so": what it stands for is in the sentence before
 SHORT_OBJECTS = {"it", "me", "so"}
 # a claim is left to its quoted fragment when the fragment is a good part of it, since the
@@ -244,7 +247,8 @@ class ClaimFinder:
             if content is None:
                 continue
             start, end = self._trim(*content)
-            too_short = end - start < 3 and self.p.text[start:end].lower() not in ANSWERS | SHORT_OBJECTS
+            too_short = end - start < 3 and self.p.text[start:end].lower() not in ANSWERS | SHORT_OBJECTS \
+                or sieve in CLAUSE_SIEVES and len(self.p.text[start:end].split()) <= 3
             if too_short or (start, end) in seen or start < self.p.body_start:
                 continue
             named = self.quote_speakers.get(cue_span[0]) if cue_span and sieve == "claim-ccomp" else None

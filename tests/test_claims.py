@@ -419,6 +419,12 @@ def test_what_the_writer_bids_the_reader_is_no_claim(extract_text, text):
     assert [q.text for q in extract_text(text)] == []
 
 
+def test_a_poll_frames_a_clause_not_a_word(extract_text):
+    text = ("Fewer than half of the voters surveyed in a new poll released Monday support Democratic presidential "
+            "candidate Hillary Clinton, as rival Bernie Sanders continues to pick up support.")
+    assert "surveyed" not in [q.text for q in extract_text(text) if q.kind == "indirect"]
+
+
 def test_a_participle_with_no_complement_is_no_reputation(extract_text):
     assert [q for q in extract_text("The well-known author has seen the rally.") if q.kind == "indirect"] == []
 
