@@ -257,8 +257,8 @@ class ClaimFinder:
                 # quote and its speaker together as what was said
             seen.add((start, end))
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
-            if claim is None:
-                continue
+            if claim is None or sieve == "claim-noun" and claim.speaker is None and " " not in claim.text:
+                continue  # "support for Sanders", held by no one named: a topic, not a claim
             if self._only_quoted(start, end) or self._largely_quoted(start, end):
                 self.restating.append(claim)  # the quote's own record stands for it
             else:

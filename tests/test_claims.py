@@ -419,6 +419,12 @@ def test_what_the_writer_bids_the_reader_is_no_claim(extract_text, text):
     assert [q.text for q in extract_text(text)] == []
 
 
+def test_a_stance_held_by_no_one_on_a_bare_name_is_a_topic(extract_text):
+    text = "Senator Mary Jones spoke on Monday. Her criticism of Trump was sharp. Support for NATO is bipartisan."
+    claims = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker, q.cue.text) for q in claims] == [("Trump", "Mary Jones", "criticism")]
+
+
 def test_a_poll_frames_a_clause_not_a_word(extract_text):
     text = ("Fewer than half of the voters surveyed in a new poll released Monday support Democratic presidential "
             "candidate Hillary Clinton, as rival Bernie Sanders continues to pick up support.")
