@@ -259,6 +259,8 @@ class ClaimFinder:
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
             if claim is None or sieve == "claim-noun" and claim.speaker is None and " " not in claim.text:
                 continue  # "support for Sanders", held by no one named: a topic, not a claim
+            if self._put_to_reader(claim):
+                continue
             if self._only_quoted(start, end) or self._largely_quoted(start, end):
                 self.restating.append(claim)  # the quote's own record stands for it
             else:
@@ -268,6 +270,16 @@ class ClaimFinder:
         turns = [c for c in out if c.sieve == "claim-interview"]
         rest = _outermost([c for c in out if c.sieve != "claim-interview"], self.p.text)
         return sorted(rest + turns, key=lambda c: (c.start, c.end))
+
+    def _put_to_reader(self, claim: Quote) -> bool:
+        """"Do you support Donald Trump?": a question the writer puts to the reader is no one's
+        claim. An interviewer's question ("Q: Do you nominate a centrist?") is the interviewer's."""
+        mention = claim.speaker_mention
+        if mention is None or mention.text.lower() != "you" \
+                or not claim.sentence.text.rstrip().rstrip("\"”’").endswith("?"):
+            return False
+        turn = self.attributor.interview_turn(claim.start)
+        return turn is None or turn[0] != "Q"
 
     def _labelled_lines(self):
         """"Roger Stone: Don't Trust the Voting Machines" as a headline, "BENENSON: Senator

@@ -425,6 +425,14 @@ def test_a_stance_held_by_no_one_on_a_bare_name_is_a_topic(extract_text):
     assert [(q.text, q.speaker, q.cue.text) for q in claims] == [("Trump", "Mary Jones", "criticism")]
 
 
+def test_a_question_put_to_the_reader_is_no_claim(extract_text):
+    text = "Donald Trump spoke in Ohio on Monday.\n\nDo you support Donald Trump?"
+    assert [q.text for q in extract_text(text) if q.kind == "indirect"] == []
+    asked = INTERVIEW.replace("Q: Did the city help you?", "Q: Do you support the new harbor plan?")
+    claims = [q for q in extract_text(asked) if q.kind == "indirect" and q.start > asked.index("Q: Do")]
+    assert ("the new harbor plan", "you") in [(q.text, q.speaker_mention.text) for q in claims]
+
+
 def test_a_poll_frames_a_clause_not_a_word(extract_text):
     text = ("Fewer than half of the voters surveyed in a new poll released Monday support Democratic presidential "
             "candidate Hillary Clinton, as rival Bernie Sanders continues to pick up support.")
