@@ -257,9 +257,7 @@ class ClaimFinder:
                 # quote and its speaker together as what was said
             seen.add((start, end))
             claim = self._record(start, end, cue_span, cue_tok, source_tok, sieve, *speaker)
-            if claim is None or sieve == "claim-noun" and claim.speaker is None and " " not in claim.text:
-                continue  # "support for Sanders", held by no one named: a topic, not a claim
-            if self._put_to_reader(claim):
+            if claim is None or self._claims_nothing(claim):
                 continue
             if self._only_quoted(start, end) or self._largely_quoted(start, end):
                 self.restating.append(claim)  # the quote's own record stands for it
@@ -271,9 +269,13 @@ class ClaimFinder:
         rest = _outermost([c for c in out if c.sieve != "claim-interview"], self.p.text)
         return sorted(rest + turns, key=lambda c: (c.start, c.end))
 
-    def _put_to_reader(self, claim: Quote) -> bool:
-        """"Do you support Donald Trump?": a question the writer puts to the reader is no one's
-        claim. An interviewer's question ("Q: Do you nominate a centrist?") is the interviewer's."""
+    def _claims_nothing(self, claim: Quote) -> bool:
+        """Is ``claim`` no one's claim after all? "Support for NATO", held by no one named, on a
+        single word, is a topic; "Do you support Donald Trump?" is a question the writer puts to
+        the reader (an interviewer's question, "Q: Do you nominate a centrist?", is the
+        interviewer's)."""
+        if claim.sieve == "claim-noun" and claim.speaker is None and " " not in claim.text:
+            return True
         mention = claim.speaker_mention
         if mention is None or mention.text.lower() != "you" \
                 or not claim.sentence.text.rstrip().rstrip("\"”’").endswith("?"):
