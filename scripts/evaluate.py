@@ -3,7 +3,7 @@
 
     python scripts/evaluate.py CORPUS_DIR [--split-name NAME] [--json] [--by-publisher]
         [--workers N] [--model M] [--predictions FILE.jsonl] [--save-predictions FILE.jsonl]
-        [--errors N]
+        [--errors N] [--bootstrap N]
 
 CORPUS_DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (BRAT standoff; the
 first annotator file in sorted order is the gold); metadata.tsv one level up gives each
@@ -12,12 +12,15 @@ output instead) and the figures are printed: quote precision/recall/F1 at overla
 0.8, speaker accuracy and "canonical name right" (by rule, by the sieve that named the
 speaker and by the kind of gold source), end-to-end F1, the same for every annotated claim,
 and words per second of the extraction. The conventions are in the docstring of polnear.py.
+--bootstrap N adds a 90% interval to the main figures, from N resamples of the articles.
 """
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -73,8 +76,8 @@ def git_commit() -> str | None:
 
 
 # ---------------------------------------------------------------- figures
-def main_figures(quotes: polnear.Scored, claims: polnear.Scored) -> dict:
-    q, c = quotes.figures, claims.figures
+def main_figures(q: dict, c: dict) -> dict:
+    """The headline figures from the quote and claim figures."""
     return dict(zip(MAIN_FIGURES, (
         q["files"], q["gold_quotes"], q["quotes@0.3"]["f1"], q["quotes@0.8"]["f1"], q["speaker@0.3"]["accuracy"],
         q["speaker@0.3"]["accuracy_canonical_name"], q["end_to_end@0.3"]["f1"], c["gold_claims"],
@@ -88,9 +91,61 @@ def evaluate(docs, rows, *, by_publisher=False) -> tuple[dict, polnear.Scored, p
         groups: dict[str, list] = {}
         for d in docs:
             groups.setdefault(d.publisher, []).append(d)
-        out["by_publisher"] = {p: main_figures(polnear.score_quotes(g, rows), polnear.score_claims(g, rows))
+        out["by_publisher"] = {p: main_figures(polnear.score_quotes(g, rows).figures, polnear.score_claims(g, rows).figures)
                                for p, g in sorted(groups.items())}
     return out, quotes, claims
+
+
+# ---------------------------------------------------------------- uncertainty
+INTERVAL_FIGURES = ("quotes_f1@0.3", "speaker_accuracy", "canonical_name", "end_to_end_f1",
+                    "claims_f1@0.3", "claims_source_accuracy")
+
+
+def file_counts(s: polnear.Scored) -> dict[str, collections.Counter]:
+    """What each file adds to a unit's main figures, so that any bag of files can be scored
+    again by adding up counts."""
+    counts = {}
+    for name, golds in s.golds.items():
+        c = counts[name] = collections.Counter()
+        c["tp"], c["pred"], c["gold"] = len(s.matches[0.3][name]), len(s.preds[name]), len(golds)
+        c["gold_with_source"] = sum(1 for g in golds if g.source)
+    for p in s.pairs:
+        c = counts[p.file]
+        c["judged"] += p.judged
+        c["right"] += p.judged and p.right
+        c["canonical"] += p.judged and bool(p.rules & {"name", "linked"})
+        c["matched_without_source"] += not p.judged
+    return counts
+
+
+def unit_figures(c: collections.Counter) -> tuple[float, float, float, float]:
+    """F1@0.3, speaker accuracy, canonical name right and end-to-end F1 from summed counts,
+    as score_unit computes them."""
+    ratio = lambda a, b: a / b if b else 0.0
+    return (ratio(2 * c["tp"], c["pred"] + c["gold"]), ratio(c["right"], c["judged"]),
+            ratio(c["canonical"], c["judged"]),
+            ratio(2 * c["right"], c["pred"] - c["matched_without_source"] + c["gold_with_source"]))
+
+
+def bootstrap(quotes: polnear.Scored, claims: polnear.Scored, n: int, seed: int = 0) -> dict[str, list[float]]:
+    """A 90% interval for each main figure: the spread another set of as many articles of the
+    same kind would give, by resampling the articles with replacement (the percentile
+    bootstrap; Efron and Tibshirani, An Introduction to the Bootstrap, 1993). Articles, not
+    quotes, are resampled, because the quotes of one article stand or fall together."""
+    q, c = file_counts(quotes), file_counts(claims)
+    names = sorted(q)
+    rng = random.Random(seed)
+    samples = []
+    for _ in range(n):
+        bag = rng.choices(names, k=len(names))
+        qf = unit_figures(sum((q[f] for f in bag), collections.Counter()))
+        cf = unit_figures(sum((c[f] for f in bag), collections.Counter()))
+        samples.append((qf[0], qf[1], qf[2], qf[3], cf[0], cf[1]))
+    out = {}
+    for k, name in enumerate(INTERVAL_FIGURES):
+        values = sorted(s[k] for s in samples)
+        out[name] = [round(values[int(0.05 * n)], 4), round(values[max(0, int(0.95 * n) - 1)], 4)]
+    return out
 
 
 # ---------------------------------------------------------------- report
@@ -141,6 +196,12 @@ def report(out: dict) -> str:
                  + (f"; {c['gold_without_content']} gold attributions without content left out" if c.get("gold_without_content") else ""))
     _prf_rows(lines, "claims", c)
     _speaker_rows(lines, c, "source")
+    if "intervals" in out:
+        b = out["bootstrap"]
+        lines.append(f"\n90% intervals over articles ({b['resamples']} resamples of {q['files']} files, seed {b['seed']}):")
+        main = main_figures(q, c)
+        for name, (lo, hi) in out["intervals"].items():
+            lines.append(f"  {name:24}{main[name]:7.3f}   {lo:.3f} – {hi:.3f}")
     if "by_publisher" in out:
         lines.append("\nBy publisher:")
         heads = ("files", "quotes", "F1@.3", "F1@.8", "spkr", "canon", "e2e", "claims", "F1@.3", "F1@.8", "source")
@@ -260,9 +321,14 @@ def parse_args(argv=None):
     ap.add_argument("--predictions", metavar="FILE.jsonl", help="score this JSONL instead of running the extractor")
     ap.add_argument("--save-predictions", metavar="FILE.jsonl", help="write the extractor's records as JSONL")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each error type")
+    ap.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                    help="90%% intervals of the main figures from N resamples of the articles (1000 is usual)")
+    ap.add_argument("--seed", type=int, default=0, help="random seed of --bootstrap (default 0)")
     a = ap.parse_args(argv)
     if a.workers < 1:
         ap.error("--workers must be at least 1")
+    if a.bootstrap < 0:
+        ap.error("--bootstrap must be 0 (off) or more")
     if a.predictions and (a.save_predictions or a.model):
         ap.error("--predictions scores an existing file; --save-predictions and --model need an extraction run")
     if a.predictions and not os.path.isfile(a.predictions):
@@ -297,6 +363,9 @@ def main(argv=None) -> int:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     figures, quotes, claims = evaluate(docs, rows, by_publisher=a.by_publisher)
     out.update(figures)
+    if a.bootstrap:
+        out["bootstrap"] = {"resamples": a.bootstrap, "seed": a.seed, "level": 0.9}
+        out["intervals"] = bootstrap(quotes, claims, a.bootstrap, a.seed)
     if a.json:
         if a.errors:
             out["errors"] = error_examples(docs, quotes, claims, a.errors)

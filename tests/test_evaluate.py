@@ -242,6 +242,66 @@ def test_cli_refuses_a_directory_that_is_not_a_corpus(tmp_path, capsys):
     assert "text/NAME.txt" in capsys.readouterr().err
 
 
+# ---------------------------------------------------------------- bootstrap intervals
+def two_article_corpus(tmp_path):
+    """Article a: one quote found with the right speaker, one missed. Article b: its one quote
+    found, with a wrong speaker."""
+    text = "“We will win,” said Smith.\n\nJones said “no way” at noon.\n"
+    corpus = write_corpus(tmp_path, {
+        "a": (text, [{"content": [span(text, "“We will win,”")], "source": [span(text, "Smith")]},
+                     {"content": [span(text, "“no way”")], "source": [span(text, "Jones")]}]),
+        "b": (text, [{"content": [span(text, "“We will win,”")], "source": [span(text, "Smith")]}])})
+    rows = [pred("a", text, *span(text, "We will win,"), speaker="Smith", mention=span(text, "Smith")),
+            pred("b", text, *span(text, "We will win,"), speaker="Jones", mention=span(text, "Jones"))]
+    return corpus, rows
+
+
+def test_counts_per_file_add_up_to_the_figures(tmp_path):
+    corpus, rows = two_article_corpus(tmp_path)
+    docs = polnear.load_corpus(corpus)
+    for scored in (polnear.score_quotes(docs, rows), polnear.score_claims(docs, rows)):
+        counts = evaluate.file_counts(scored)
+        assert counts["a.txt"]["tp"] == 1 and counts["a.txt"]["gold"] == 2 and counts["b.txt"]["pred"] == 1
+        f1, accuracy, canonical, e2e = evaluate.unit_figures(counts["a.txt"] + counts["b.txt"])
+        fig = scored.figures
+        assert round(f1, 4) == fig[f"{scored.unit}@0.3"]["f1"] == 0.8
+        assert round(accuracy, 4) == fig["speaker@0.3"]["accuracy"] == 0.5
+        assert round(canonical, 4) == fig["speaker@0.3"]["accuracy_canonical_name"]
+        assert round(e2e, 4) == fig["end_to_end@0.3"]["f1"] == 0.4
+
+
+def test_cli_bootstrap_interval_holds_the_figure_and_resamples_articles(tmp_path, capsys):
+    corpus, rows = two_article_corpus(tmp_path)
+    preds = tmp_path / "p.jsonl"
+    preds.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert evaluate.main([str(corpus), "--predictions", str(preds), "--json", "--bootstrap", "200"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["bootstrap"] == {"resamples": 200, "seed": 0, "level": 0.9}
+    speaker = out["intervals"]["speaker_accuracy"]
+    assert speaker == [0.0, 1.0]  # a bag of only b's quotes, or only a's
+    assert out["intervals"]["quotes_f1@0.3"] == [round(2 / 3, 4), 1.0]  # only a's, only b's
+    assert evaluate.main([str(corpus), "--predictions", str(preds), "--bootstrap", "200"]) == 0
+    assert "90% intervals over articles (200 resamples of 2 files, seed 0):" in capsys.readouterr().out
+
+
+def test_cli_bootstrap_of_one_article_is_that_article(tmp_path, capsys):
+    text = "“We will win,” said Smith.\n"
+    corpus = write_corpus(tmp_path, {"a": (text, [{"content": [span(text, "“We will win,”")], "source": [span(text, "Smith")]}])})
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps(pred("a", text, *span(text, "We will win,"), speaker="Smith")) + "\n", encoding="utf-8")
+    assert evaluate.main([str(corpus), "--predictions", str(preds), "--json", "--bootstrap", "50"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["intervals"]["quotes_f1@0.3"] == [1.0, 1.0] and out["intervals"]["canonical_name"] == [1.0, 1.0]
+
+
+def test_cli_refuses_a_negative_bootstrap(tmp_path, capsys):
+    corpus, _ = two_article_corpus(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        evaluate.main([str(corpus), "--bootstrap", "-1"])
+    assert exit_.value.code == 2
+    assert "--bootstrap must be 0 (off) or more" in capsys.readouterr().err
+
+
 # ---------------------------------------------------------------- canonical_ceiling.py
 FAKE_SCORER = '''
 import json, os, re
