@@ -9,7 +9,8 @@ A header is a block between two ``---`` lines at the top of the file::
     2/4/2007
     ---
 
-Without a header the first non-empty line is the title. The text is kept exactly as decoded
+Without a header the first non-empty line is the title, cut to a headline's length when it is
+a whole paragraph (every record repeats the title). The text is kept exactly as decoded
 (no newline translation), because every offset quotetrack reports indexes into it.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .records import Article
 
 DATE_ORDERS = ("auto", "mdy", "dmy", "ymd")
 MAX_BYTES = 200 * 1024 * 1024
+MAX_TITLE = 200  # characters: a first line longer than this is a paragraph, not a headline
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -112,6 +114,16 @@ def _detect(data: bytes, path) -> tuple[str, str]:
 _HEADER = re.compile(r"\A\s*^---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*(?:\r?\n|\Z)", re.M | re.S)
 
 
+def first_line_title(line: str) -> str:
+    """A first line as a title: whole when it is headline length, else its whole words up to
+    MAX_TITLE characters and an ellipsis."""
+    if len(line) <= MAX_TITLE:
+        return line
+    words = line[:MAX_TITLE + 1].rsplit(None, 1)
+    cut = words[0] if len(words) > 1 else line[:MAX_TITLE]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 def parse_header(text: str) -> tuple[dict, int]:
     """-> (raw header values, offset where the body starts).
 
@@ -120,7 +132,7 @@ def parse_header(text: str) -> tuple[dict, int]:
     m = _HEADER.match(text)
     if not m:
         first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-        return {"title": first}, 0
+        return {"title": first_line_title(first)}, 0
     lines = [ln.strip() for ln in m.group("body").splitlines() if ln.strip()]
     raw: dict = {}
     rest = []

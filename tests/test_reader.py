@@ -48,6 +48,32 @@ def test_header(text, expected):
     assert meta(article_from_text(text, "a.txt")) == expected
 
 
+@pytest.mark.parametrize("first_line, title", [
+    ("x" * 200, "x" * 200),                                   # headline length: whole
+    ("Talks resume, " * 20, ("Talks resume, " * 14).rstrip(" ,") + "…"),  # whole words, no comma before …
+    ("x" * 5000, "x" * 200 + "…"),                            # one long word is cut
+])
+def test_a_first_line_that_is_a_paragraph_gives_a_headline_length_title(first_line, title):
+    a = article_from_text(first_line + "\n\nBody.\n", "a.txt")
+    assert a.title == title and a.text.startswith(first_line)
+
+
+def test_a_text_on_one_line_is_not_repeated_as_every_record_s_title(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from quotetrack.cli import main
+
+    f = tmp_path / "one-line.txt"
+    f.write_text('Trump said "yes." ' * 300, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(f), "--no-claims", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 300 and {r["text"] for r in rows} == {"yes."}
+    assert rows[0]["article"]["title"] == ('Trump said "yes." ' * 11).strip() + "…"
+
+
 def test_header_offsets_and_outlet_override():
     text = HEADER.format(title="T", author="Jane Doe", outlet="Reuters, Moscow", date="2007-04-02", body="Body.\n")
     a = article_from_text(text, "a.txt", outlet="The Daily Planet")
