@@ -104,6 +104,15 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             yield ReadError(p, "no such file or folder")
 
 
+def parse_json(text: str):
+    """``json.loads``, but arrays nested thousands deep, which exhaust its recursion, are bad
+    JSON like any other."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def sniff(path: str, text: str) -> str:
     """The format of a file: its suffix decides, else its first character."""
     fmt = FORMATS_BY_SUFFIX.get(Path(path).suffix.lower()) if path != STDIN else None
@@ -117,7 +126,7 @@ def sniff(path: str, text: str) -> str:
     if head == "{":
         first = text.lstrip().split("\n", 1)[0]
         try:
-            json.loads(first)
+            parse_json(first)
             return "jsonl"
         except ValueError:
             return "json"
@@ -204,7 +213,7 @@ def record_article(record, path: str, *, outlet: str | None = None, date_order: 
 def json_articles(text: str, path: str, **kw) -> Iterator[Article | ReadError]:
     """A JSON file: one record, or an array of records (``path[i]`` names each)."""
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except ValueError as exc:
         raise ReadError(path, f"invalid JSON ({exc})") from None
     if not isinstance(data, list):
@@ -228,7 +237,7 @@ def jsonl_articles(text: str, path: str, **kw) -> Iterator[Article | ReadError]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = parse_json(line)
             except ValueError as exc:
                 yield ReadError(path, f"line {n}: invalid JSON ({exc})")
                 continue

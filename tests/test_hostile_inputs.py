@@ -205,3 +205,21 @@ def test_ingest_counts_every_bad_record_of_a_dump_it_names_in_few_lines(tmp_path
     lines = result.stderr.splitlines()
     assert lines[-2] == f"{dump}: 15 more bad lines not shown" and len(lines) == 12
     assert lines[-1].startswith("ingest: 0 articles added, 0 skipped, 25 failed;")
+
+
+def test_json_nested_too_deeply_is_bad_json_not_a_crash(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    array = tmp_path / "deep.json"
+    array.write_text(deep)
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text(json.dumps({"text": '"Line one stands," Jan Nowak said.'}) + '\n{"text": ' + deep + "}\n")
+    unnamed = tmp_path / "export"  # no suffix: the first character says JSON
+    unnamed.write_text('{"text": ' + deep + "}")
+    result = ingest(array, lines, unnamed, "--db", tmp_path / "q.db")
+    assert result.exit_code == 1
+    no_traceback(result)
+    *errors, summary = result.stderr.splitlines()
+    assert sorted(errors) == [f"{array}: invalid JSON (nested too deeply)",
+                              f"{unnamed}: invalid JSON (nested too deeply)",
+                              f"{lines}: line 2: invalid JSON (nested too deeply)"]
+    assert summary.startswith("ingest: 1 articles added, 0 skipped, 3 failed; 1 quotes, 0 claims,")
