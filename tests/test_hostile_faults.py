@@ -1,5 +1,6 @@
 """Faults with real processes: a killed --force run, two ingests of the same folder at once,
 and searches while an ingest writes."""
+import re
 import signal
 import subprocess
 import sys
@@ -50,7 +51,7 @@ def test_two_ingests_of_the_same_folder_store_each_article_once(tmp_path):
     procs = [ingest_process(db, tmp_path / "in"), ingest_process(db, tmp_path / "in")]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
-    added = [int(err.split(" articles added")[0].rsplit(" ", 1)[-1]) for _, err in results]
+    added = [int(re.search(r"(\d+) articles? added", err).group(1)) for _, err in results]
     skipped = [int(err.split(" skipped")[0].rsplit(" ", 1)[-1]) for _, err in results]
     assert sum(added) == total and sum(skipped) == total
     assert (count(db), count(db, "quote")) == (total, 2 * total)

@@ -147,7 +147,7 @@ def test_a_rerun_adds_only_what_failed_before_and_can_now_be_read(batch):
     (articles, quotes), = query(db, "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM quote)")
     result = ingest(feed, "--db", db)  # locked.txt is readable now
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1].startswith("ingest: 1 articles added, 9 skipped, 10 failed; 1 quotes")
+    assert result.stderr.splitlines()[-1].startswith("ingest: 1 article added, 9 skipped, 10 failed; 1 quote,")
     assert query(db, "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM quote)") == [
         (articles + 1, quotes + 1)]
     intact(db)
@@ -222,4 +222,4 @@ def test_json_nested_too_deeply_is_bad_json_not_a_crash(tmp_path):
     assert sorted(errors) == [f"{array}: invalid JSON (nested too deeply)",
                               f"{unnamed}: invalid JSON (nested too deeply)",
                               f"{lines}: line 2: invalid JSON (nested too deeply)"]
-    assert summary.startswith("ingest: 1 articles added, 0 skipped, 3 failed; 1 quotes, 0 claims,")
+    assert summary.startswith("ingest: 1 article added, 0 skipped, 3 failed; 1 quote, 0 claims,")

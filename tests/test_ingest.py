@@ -1,6 +1,7 @@
 """``quotetrack ingest`` and the speaker corrections through the real command line."""
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -168,7 +169,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(run, tmp_path):
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{feed}: line 2: invalid JSON")
     assert lines[1] == f"{tmp_path / 'missing.txt'}: no such file or folder"
-    assert lines[2].startswith(f"ingest: 1 articles added, 0 skipped, 2 failed; 1 quotes, "
+    assert lines[2].startswith(f"ingest: 1 article added, 0 skipped, 2 failed; 1 quote, "
                                f"{kinds(tmp_path / 'q.db')[1]} claims,")
     assert query(tmp_path / "q.db", "SELECT text FROM quote WHERE kind != 'indirect'") == [("we will talk again soon",)]
 
@@ -262,7 +263,7 @@ def test_two_concurrent_ingests_into_one_database_both_finish(tmp_path):
     procs = [ingest_process(db, tmp_path / "a", workers=2), ingest_process(db, tmp_path / "b", workers=1)]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
-    added = sum(int(err.split(" articles added")[0].rsplit(" ", 1)[-1]) for _, err in results)
+    added = sum(int(re.search(r"(\d+) articles? added", err).group(1)) for _, err in results)
     assert added == 65
     assert (count(db), kinds(db)[0]) == (65, 130)
     # one speaker row, although both runs met her for the first time in parallel

@@ -28,9 +28,13 @@ class Tally:
 
     def summary(self) -> str:
         replaced = f", {self.replaced} replaced" if self.replaced else ""
-        return (f"ingest: {self.added} articles added{replaced}, {self.skipped} skipped, {self.failed} failed; "
-                f"{self.quotes} quotes, {self.claims} claims, {self.speakers} new speakers "
-                f"in {time.monotonic() - self.started:.1f} s")
+        return (f"ingest: {_count(self.added, 'article')} added{replaced}, {self.skipped} skipped, "
+                f"{self.failed} failed; {_count(self.quotes, 'quote')}, {_count(self.claims, 'claim')}, "
+                f"{_count(self.speakers, 'new speaker')} in {time.monotonic() - self.started:.1f} s")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _bar_length(paths, include, exclude) -> int | None:
