@@ -19,6 +19,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterator
 
 from .errors import QuotetrackError
@@ -124,8 +125,16 @@ def sqlite_path(db: str) -> str:
 
 
 def check_date(value: str | None, what: str) -> str | None:
-    if value is not None and not _DATE.fullmatch(value):
+    """A YYYY, YYYY-MM or YYYY-MM-DD that names a real day or month: "2020-13-45" would
+    otherwise select nothing without a word."""
+    if value is None:
+        return None
+    if not _DATE.fullmatch(value):
         raise QueryError(f"{what} {value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        raise QueryError(f"{what} {value!r}: no such date") from None
     return value
 
 

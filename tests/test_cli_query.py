@@ -163,6 +163,10 @@ def test_names_are_forgiving(cross_db, name, expected):
 def test_bad_date_and_missing_database_exit_2(cross_db, tmp_path):
     r = run(cross_db, "search", "--since", "March 2007")
     assert (r.exit_code, r.stderr) == (2, "Error: --since 'March 2007': give a date as YYYY, YYYY-MM or YYYY-MM-DD\n")
+    for day in ("2007-13", "2007-02-30", "2007-00-10"):
+        r = run(cross_db, "search", "--until", day)
+        assert (r.exit_code, r.stderr) == (2, f"Error: --until {day!r}: no such date\n")
+    assert run(cross_db, "search", "--since", "2008-02-29").exit_code == 0  # a leap day
     missing = str(tmp_path / "none.db")
     r = run(missing, "search", "x")
     assert r.exit_code == 2 and "no database here" in r.stderr
