@@ -1006,7 +1006,7 @@ class Attributor:
         organisation ("the campaign"), or an unnamed source ("a senior official")."""
         text = self.p.text
         toks = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound",)]
-        toks = [t for t in toks if t.dep_ not in ("punct",)]
+        toks = [t for t in toks if t.dep_ not in ("punct",)] or [head]  # a parse may head it with "/"
         end_tok = head
         for c in head.rights:  # a short modifier belongs to the description: "officials in the capital"
             sub = list(c.subtree)

@@ -223,3 +223,11 @@ def test_json_nested_too_deeply_is_bad_json_not_a_crash(tmp_path):
                               f"{unnamed}: invalid JSON (nested too deeply)",
                               f"{lines}: line 2: invalid JSON (nested too deeply)"]
     assert summary.startswith("ingest: 1 article added, 0 skipped, 3 failed; 1 quote, 0 claims,")
+
+
+def test_a_phrase_the_parser_heads_with_punctuation_does_not_lose_the_article(extractor):
+    from quotetrack.reader import article_from_text
+
+    article = article_from_text("te2/42007 /s saying  Smi", "fuzz.txt")  # found by fuzzing
+    quotes = extractor.extract(article)
+    assert all(article.text[q.start:q.end] == q.text for q in quotes)
