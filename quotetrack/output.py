@@ -16,6 +16,8 @@ import textwrap
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence
 
+from .errors import QuotetrackError
+
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -99,16 +101,39 @@ def render_table(rows: list[dict], columns: Sequence[tuple[str, str]], width: in
 
 @contextmanager
 def atomic_output(path: str, encoding: str = "utf-8") -> Iterator:
-    """A text file that appears at ``path`` whole or not at all (written aside, then renamed)."""
+    """A text file that appears at ``path`` whole or not at all (written aside, then renamed).
+    A device or pipe (``/dev/stdout``, a FIFO) is written to as it is: renaming a file over it
+    would replace it."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        try:
+            out = open(path, "w", encoding=encoding, newline="")
+        except OSError as exc:
+            raise QuotetrackError(f"{path}: cannot write here ({exc.strerror or exc})") from None
+        with _writing(path), out:
+            yield out
+        return
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix="-" + os.path.basename(path), dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix="-" + os.path.basename(path), dir=folder)
+    except OSError as exc:
+        problem = "no such folder" if not os.path.isdir(folder) else exc.strerror or str(exc)
+        raise QuotetrackError(f"{path}: cannot write here ({problem})") from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only mode
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+        with _writing(path), os.fdopen(fd, "w", encoding=encoding, newline="") as out:
             yield out
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+@contextmanager
+def _writing(path: str):
+    """A full disk or a lost device, said in one line."""
+    try:
+        yield
+    except OSError as exc:
+        raise QuotetrackError(f"{path}: cannot write ({exc.strerror or exc})") from None

@@ -157,3 +157,33 @@ def test_markdown_and_jsonl(seed_db):
                             "as reported by EurasiaNet. *Russia Moves To Repair Ties With Azerbaijan*")
     lines = [json.loads(x) for x in export(seed_db, "--format", "jsonl").splitlines()]
     assert lines == records(seed_db)
+
+
+def test_output_to_a_missing_folder_or_a_full_disk_is_one_line(seed_db, tmp_path):
+    missing = tmp_path / "no" / "such" / "x.csv"
+    r = CliRunner().invoke(main, ["export", "-o", str(missing), "--db", seed_db])
+    assert (r.exit_code, r.stderr) == (2, f"Error: {missing}: cannot write here (no such folder)\n")
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:  # a disk with no room left
+        p = subprocess.run([sys.executable, "-m", "quotetrack", "export", "--db", seed_db],
+                           stdout=full, stderr=subprocess.PIPE, text=True)
+    assert (p.returncode, p.stderr) == (2, "Error: cannot write the output (No space left on device)\n")
+
+
+def test_output_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(seed_db, tmp_path):
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "reader"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    r = CliRunner().invoke(main, ["export", "--format", "jsonl", "-o", str(fifo), "--db", seed_db])
+    reader.join(timeout=10)
+    assert r.exit_code == 0, r.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # not replaced by a file
+    assert [json.loads(x) for x in got[0].splitlines()] == records(seed_db)

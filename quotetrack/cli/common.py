@@ -5,6 +5,7 @@ database errors and anything that stops a command as a whole.
 """
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -30,11 +31,17 @@ def fatal_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a full disk shows now, not as a warning at exit
+            return result
         except QuotetrackError as exc:
             fatal = Fatal(str(exc))
             fatal.exit_code = getattr(exc, "exit_code", EXIT_FATAL)  # e.g. 1 for a name nobody goes by
             raise fatal from None
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+                raise
+            raise Fatal(f"cannot write the output ({exc.strerror})") from None
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
