@@ -265,7 +265,10 @@ def read_article(path, *, date_order: str = "auto", outlet: str | None = None,
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(path, f"file too large ({size // 2**20} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
-        data = p.read_bytes()
+        with p.open("rb") as fh:  # a device or pipe has no size to check first: read no more than the limit
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ReadError(path, f"file too large (over the limit of {MAX_BYTES // 2**20} MiB)")
     except ReadError:
         raise
     except FileNotFoundError:

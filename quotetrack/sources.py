@@ -99,7 +99,11 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             for m in matches:
                 real.setdefault(os.path.realpath(m), m)
             for m in sorted(real.values()):
-                yield from (walk(m, include, exclude) if os.path.isdir(m) else [m])
+                if os.path.isdir(m):
+                    yield from walk(m, include, exclude)
+                else:  # found, not named: a pipe or device is skipped as in a folder
+                    yield m if _regular_or_missing(m) else ReadError(m, "not a regular file (a pipe, socket "
+                                                                        "or device), skipped")
         else:
             yield ReadError(p, "no such file or folder")
 

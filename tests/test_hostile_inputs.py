@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotetrack.cli import main
+from quotetrack.errors import ReadError
 from quotetrack.sources import MAX_ARTICLE_CHARS
 
 from .test_ingest import intact, query
@@ -68,15 +69,15 @@ def batch(extractor, tmp_path_factory):
     image.write_bytes(PNG)
     db = tmp / "q.db"
     locked = str(feed / "locked.txt")
-    real_read_bytes = pathlib.Path.read_bytes
+    real_open = pathlib.Path.open
 
-    def read_bytes(self):  # tests run as root, whom no permission bit stops
+    def open_(self, *args, **kwargs):  # tests run as root, whom no permission bit stops
         if str(self) == locked:
             raise PermissionError(13, "Permission denied", locked)
-        return real_read_bytes(self)
+        return real_open(self, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pathlib.Path, "read_bytes", read_bytes)
+        mp.setattr(pathlib.Path, "open", open_)
         result = ingest(feed, image, tmp / "missing.txt", "--db", db)
     return feed, db, result
 
@@ -231,3 +232,23 @@ def test_a_phrase_the_parser_heads_with_punctuation_does_not_lose_the_article(ex
     article = article_from_text("te2/42007 /s saying  Smi", "fuzz.txt")  # found by fuzzing
     quotes = extractor.extract(article)
     assert all(article.text[q.start:q.end] == q.text for q in quotes)
+
+
+def test_an_endless_device_named_as_a_file_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    import quotetrack.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 2**20)
+    endless = tmp_path / "zeros.txt"
+    endless.symlink_to("/dev/zero")  # stat says 0 bytes; reading would never end
+    with pytest.raises(ReadError) as err:
+        reader.read_article(endless)
+    assert str(err.value) == f"{endless}: file too large (over the limit of 1 MiB)"
+
+
+def test_a_pipe_a_pattern_finds_is_skipped_as_in_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text('A\n\n"Patterns are read," Jan Nowak said.\n')
+    os.mkfifo(tmp_path / "b.txt")  # opening it would wait for a writer forever
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "*.txt"), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr == f"quotetrack: {tmp_path / 'b.txt'}: not a regular file (a pipe, socket or device), skipped\n"
+    assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["Patterns are read,"]
