@@ -1,4 +1,16 @@
 """Domain exceptions. The CLI shows their message as one line and exits non-zero."""
+import re
+
+
+def printable_path(path) -> str:
+    """A file name as one line of valid text, to store and print: bytes that are not UTF-8
+    and control characters written as escapes ("bad\\xffname.txt", "bad\\nname.txt")."""
+    try:
+        raw = str(path).encode("utf-8", "surrogateescape")  # the bytes the file system gave
+    except UnicodeEncodeError:
+        raw = str(path).encode("utf-8", "backslashreplace")
+    s = raw.decode("utf-8", "backslashreplace")
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], s)
 
 
 class QuotetrackError(Exception):
@@ -9,7 +21,7 @@ class ReadError(QuotetrackError):
     """A file could not be read as an article; the message names the file and the problem."""
 
     def __init__(self, path, problem: str, inputs: int = 1):
-        self.path = str(path)
+        self.path = printable_path(path)
         self.problem = problem
         self.inputs = inputs  # how many inputs failed: one, or several summed up in one message
         super().__init__(f"{self.path}: {problem}")
@@ -23,5 +35,5 @@ class ExtractError(QuotetrackError):
     """Attribution failed for one article; the others of the batch go on."""
 
     def __init__(self, path, problem: str):
-        self.path = str(path)
+        self.path = printable_path(path)
         super().__init__(f"{self.path}: extraction failed ({problem})")

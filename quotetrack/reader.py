@@ -20,7 +20,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import ReadError
+from .errors import ReadError, printable_path
 from .records import Article
 
 DATE_ORDERS = ("auto", "mdy", "dmy", "ymd")
@@ -278,4 +278,4 @@ def read_article(path, *, date_order: str = "auto", outlet: str | None = None,
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc))
     text, enc = decode(data, path, encoding)
-    return article_from_text(text, str(path), date_order=date_order, outlet=outlet, encoding=enc)
+    return article_from_text(text, printable_path(path), date_order=date_order, outlet=outlet, encoding=enc)

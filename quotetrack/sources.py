@@ -14,12 +14,13 @@ import fnmatch
 import glob
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import ReadError
+from .errors import ReadError, printable_path
 from .reader import article_from_text, decode, parse_date, read_article
 from .records import Article
 
@@ -28,6 +29,7 @@ FORMATS_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "text",
                      ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DEFAULT_INCLUDE = tuple("*" + s for s in FORMATS_BY_SUFFIX)
 RECORD_FIELDS = ("title", "author", "outlet", "date", "url")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 STDIN = "-"
 # Parsing takes about 30 s and 3 GB of memory per million characters of one article, all of
 # which stay in memory until the article is attributed; a longer text is a dump, not an article.
@@ -140,7 +142,7 @@ def sniff(path: str, text: str) -> str:
 def read_path(path: str, *, date_order: str = "auto", outlet: str | None = None,
               encoding: str | None = None) -> Iterator[Article | ReadError]:
     """The articles in one file (several for JSON and JSONL), errors yielded in their place."""
-    name = "<stdin>" if path == STDIN else path
+    name = "<stdin>" if path == STDIN else printable_path(path)
     try:
         if path == STDIN:
             text, enc = decode(sys.stdin.buffer.read(), name, encoding)
@@ -208,6 +210,10 @@ def record_article(record, path: str, *, outlet: str | None = None, date_order: 
     if not isinstance(text, str) or not text.strip():
         raise ReadError(path, 'record has no "text"' if text is None else 'record "text" is empty or not a string')
     meta = {k: (str(record[k]).strip() or None) if record.get(k) is not None else None for k in RECORD_FIELDS}
+    for field, value in [("text", text), *meta.items()]:
+        if value and (bad := _LONE_SURROGATE.search(value)):
+            # JSON can escape half of a UTF-16 pair ("\ud800"), which is no character at all
+            raise ReadError(path, f'record "{field}" holds {ascii(bad.group())[1:-1]}, half of a character')
     return Article(text=text, path=path, title=meta["title"], author=meta["author"],
                    outlet=outlet or meta["outlet"],
                    date=parse_date(meta["date"], date_order, text) if meta["date"] else None,

@@ -252,3 +252,36 @@ def test_a_pipe_a_pattern_finds_is_skipped_as_in_a_folder(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"quotetrack: {tmp_path / 'b.txt'}: not a regular file (a pipe, socket or device), skipped\n"
     assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["Patterns are read,"]
+
+
+def test_file_names_that_are_not_utf8_or_hold_a_newline_are_stored_and_named_in_one_line(tmp_path):
+    feed = tmp_path / "in"
+    feed.mkdir()
+    (feed / "aa.txt").write_text('A\n\n"First in the folder," Jan Nowak said.\n')
+    odd = os.path.join(os.fsencode(feed), b"bad\xffname.txt")  # a Latin-1 name on a UTF-8 system
+    with open(odd, "w") as fh:
+        fh.write('B\n\n"Named in Latin-1," Jan Nowak said.\n')
+    (feed / "empty\nname.txt").write_bytes(b"")
+    (feed / "zz.txt").write_text('Z\n\n"Last in the folder," Jan Nowak said.\n')
+    db = tmp_path / "q.db"
+    result = ingest(feed, "--db", db)
+    assert result.exit_code == 1
+    no_traceback(result)
+    assert result.stderr.splitlines()[0] == f"{feed}/empty\\nname.txt: empty file"
+    assert result.stderr.splitlines()[1].startswith("ingest: 3 articles added, 0 skipped, 1 failed;")
+    rows = CliRunner().invoke(main, ["search", "--db", str(db), "--format", "json"]).stdout
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in json.loads(rows)) == ["aa.txt", "bad\\xffname.txt", "zz.txt"]
+
+
+def test_a_json_record_holding_half_a_character_is_refused_alone(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "He said \\"\\ud800 hello\\" to Bob Smith."}\n'
+                    '{"text": "\\"We will win,\\" Jan Nowak said.", "title": "\\udcff"}\n'
+                    + json.dumps({"text": '"Line three stands," Jan Nowak said.'}) + "\n")
+    result = ingest(feed, "--db", tmp_path / "q.db")
+    assert result.exit_code == 1
+    no_traceback(result)
+    *errors, summary = result.stderr.splitlines()
+    assert errors == [f'{feed}: line 1: record "text" holds \\ud800, half of a character',
+                      f'{feed}: line 2: record "title" holds \\udcff, half of a character']
+    assert summary.startswith("ingest: 1 article added, 0 skipped, 2 failed;")
