@@ -243,7 +243,7 @@ def json_articles(text: str, path: str, **kw) -> Iterator[Article | ReadError]:
 def jsonl_articles(text: str, path: str, **kw) -> Iterator[Article | ReadError]:
     """JSON lines: one record per line (``path:LINE`` names each); a bad line is reported, not fatal."""
     def records():
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit inside a string
             if not line.strip():
                 continue
             try:

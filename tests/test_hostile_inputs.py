@@ -285,3 +285,15 @@ def test_a_json_record_holding_half_a_character_is_refused_alone(tmp_path):
     assert errors == [f'{feed}: line 1: record "text" holds \\ud800, half of a character',
                       f'{feed}: line 2: record "title" holds \\udcff, half of a character']
     assert summary.startswith("ingest: 1 article added, 0 skipped, 2 failed;")
+
+
+def test_jsonl_strings_may_hold_line_separators(tmp_path):
+    feed = tmp_path / "feed.jsonl"  # json.dumps(..., ensure_ascii=False) writes U+2028 as it is
+    feed.write_text("\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in [
+        '"We will win\u2028this fight," Jan Nowak said.', '"The second\u0085stands," Ann Lee said.']) + "\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(feed), "--no-claims", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(x) for x in result.stdout.split("\n") if x]
+    assert [(r["file"], r["text"], r["speaker"]) for r in rows] == [
+        (f"{feed}:1", "We will win\u2028this fight,", "Jan Nowak"), (f"{feed}:2", "The second\u0085stands,", "Ann Lee")]
