@@ -304,3 +304,11 @@ def test_help_documents_exit_codes():
     for command in ("search", "speakers", "speaker", "outlets", "outlet", "check", "export"):
         r = CliRunner().invoke(main, [command, "--help"])
         assert r.exit_code == 0 and "Exit status: 0" in r.output, command
+
+
+@pytest.mark.parametrize("args", [["search", "--limit"], ["speakers", "--top"], ["speaker", "Putin", "--limit"],
+                                  ["outlet", "EurasiaNet", "--limit"]])
+def test_a_limit_past_sqlites_integers_means_all(cross_db, args):
+    everything = run(cross_db, *args, "1000")
+    huge = run(cross_db, *args, str(2**64))
+    assert huge.exit_code == 0 and huge.stdout == everything.stdout

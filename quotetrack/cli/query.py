@@ -18,6 +18,13 @@ Exit status: 0 when something was found, 1 when nothing was (or no
 speaker or outlet goes by that name), 2 for usage or database errors
 (an unparsable full-text query, an ambiguous name: its candidates are
 listed)."""
+
+
+def _any_count(ctx, param, value):
+    """A limit past SQLite's largest integer is "all", not an overflow."""
+    return value if value is None else min(value, 2**63 - 1)
+
+
 QUOTE_TABLE = [("quote", "quote"), ("speaker", "speaker"), ("outlet", "outlet"), ("relayed_by", "relayed by"),
                ("date", "date"), ("article", "article")]
 
@@ -73,7 +80,7 @@ def profile_command(func):
     """A command about one NAME: its latest quotes (--limit), a format, the database."""
     for decorator in reversed((
             click.command(epilog=EPILOG), click.argument("name"),
-            click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
+            click.option("--limit", type=click.IntRange(1), callback=_any_count, default=20, show_default=True,
                          help="Latest quotes to show."),
             format_option(), db_option, fatal_errors)):
         func = decorator(func)
@@ -83,7 +90,8 @@ def profile_command(func):
 @click.command(epilog=EPILOG)
 @click.argument("text", required=False)
 @filter_options
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Newest quotes to show.")
+@click.option("--limit", type=click.IntRange(1), callback=_any_count, default=50, show_default=True,
+              help="Newest quotes to show.")
 @format_option()
 @db_option
 @fatal_errors
@@ -105,7 +113,7 @@ def search(text, speaker, outlet, relayed_by, since, until, kinds, limit, fmt, d
 
 
 @click.command(epilog=EPILOG)
-@click.option("--top", type=click.IntRange(1), default=None, help="Only the N most quoted.")
+@click.option("--top", type=click.IntRange(1), callback=_any_count, default=None, help="Only the N most quoted.")
 @format_option()
 @db_option
 @fatal_errors
