@@ -79,6 +79,7 @@ class Extractor:
         When attribution fails on an article, its ``quotes`` is the ``ExtractError`` instead.
         """
         batch_size = batch_size or self.batch_size
+        workers = min(workers, os.cpu_count() or 1)  # each loads its own model: more only cost memory
         if workers <= 1:
             yield from self._run(articles, batch_size)
             return

@@ -38,3 +38,14 @@ def test_a_paragraph_break_always_ends_a_sentence(extractor):
     # where blank lines separate paragraphs, a single newline is a hard wrap, not a break
     wrapped = extractor.nlp("The minister said the plan\nwas dead. He left.\n\nNext day.")
     assert [s.text for s in wrapped.sents][0] == "The minister said the plan\nwas dead."
+
+
+def test_no_more_workers_than_cpus(extractor, monkeypatch):
+    import quotetrack.extract as extract
+    from quotetrack.reader import article_from_text
+
+    monkeypatch.setattr(extract.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(extract.mp, "get_context", lambda *a: pytest.fail("a pool of a million workers"))
+    article = article_from_text('A\n\n"We are one," Jan Nowak said.\n', "a.txt")
+    (_, quotes), = extractor.extract_many([article], workers=10**6)
+    assert [q.speaker for q in quotes] == ["Jan Nowak"]
