@@ -65,3 +65,16 @@ def test_wildcards_and_injections_changed_nothing(cross_db):
         invoke(cross_db, "search", text)
     assert query(cross_db, "SELECT (SELECT count(*) FROM quote), (SELECT count(*) FROM article)") == before
     intact(cross_db)
+
+
+@pytest.mark.parametrize("args, shown", [
+    (["search", "caf\udce9"], "TEXT"),               # a Latin-1 "café" typed into a UTF-8 terminal
+    (["search", "--speaker", "\udcff"], "--speaker"),
+    (["check", "\udcff"], "TEXT"),
+    (["rename", "Vladimir Putin", "Put\udcffin"], "NEW"),
+])
+def test_arguments_that_are_not_utf8_are_refused_in_one_line(cross_db, args, shown):
+    before = query(cross_db, "SELECT id, name FROM speaker ORDER BY id")
+    r = invoke(cross_db, *args)
+    assert (r.exit_code, r.stderr) == (2, f"Error: {shown}: the argument holds bytes that are not UTF-8 text\n")
+    assert query(cross_db, "SELECT id, name FROM speaker ORDER BY id") == before

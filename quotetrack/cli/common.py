@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import re
 import sys
 
 import click
@@ -30,6 +31,7 @@ def fatal_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        _check_text_arguments(kwargs)
         try:
             result = func(*args, **kwargs)
             sys.stdout.flush()  # a full disk shows now, not as a warning at exit
@@ -46,6 +48,23 @@ def fatal_errors(func):
             click.echo("interrupted", err=True)
             sys.exit(130)
     return wrapper
+
+
+FILE_PARAMS = {"paths", "db", "output", "include", "exclude", "model"}  # file names may be any bytes
+
+
+def _check_text_arguments(kwargs):
+    """A word, name or query typed in a terminal that is not UTF-8 (as ``$'\\xff'`` is) is refused
+    in one line: such a byte is no letter of any name or quote."""
+    for name, value in kwargs.items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if name not in FILE_PARAMS and any(isinstance(v, str) and _NOT_TEXT.search(v) for v in values):
+            param = next(p for p in click.get_current_context().command.params if p.name == name)
+            shown = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+            raise Fatal(f"{shown}: the argument holds bytes that are not UTF-8 text")
+
+
+_NOT_TEXT = re.compile("[\udc80-\udcff]")  # how Python keeps undecodable bytes of an argument
 
 
 def format_option(choices=FORMATS):
