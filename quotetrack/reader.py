@@ -41,13 +41,13 @@ def decode(data: bytes, path="<bytes>", encoding: str | None = None) -> tuple[st
     """
     if not data.strip():
         raise ReadError(path, "empty file" if not data else "file has only whitespace")
+    text = enc = None
     if encoding:
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+            text, enc = data.decode(encoding), encoding
+        except (UnicodeError, LookupError) as exc:  # punycode raises a bare UnicodeError
             raise ReadError(path, f"cannot decode as {encoding}: {exc.reason if hasattr(exc, 'reason') else exc}")
-    text = enc = None
-    for bom, name in _BOMS:
+    for bom, name in _BOMS if text is None else ():
         if data.startswith(bom):
             try:
                 text, enc = data.decode(name), name

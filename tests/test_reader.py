@@ -170,6 +170,12 @@ def test_decode_with_given_encoding():
     assert decode(data, "a.txt", "cp1252") == ("café", "cp1252")
     with pytest.raises(ReadError, match="a.txt: cannot decode as utf-8"):
         decode(data, "a.txt", "utf-8")
+    with pytest.raises(ReadError, match="a.txt: cannot decode as punycode"):  # a bare UnicodeError
+        decode(b"He said hello.\r\n", "a.txt", "punycode")
+    with pytest.raises(ReadError, match="a.txt: cannot decode as base64: 'base64' is not a text encoding"):
+        decode(b"He said hello.", "a.txt", "base64")
+    with pytest.raises(ReadError, match="a.txt: binary file"):  # Latin-1 decodes any bytes, even a program's
+        decode(b"\x7fELF\x02\x01\x01\x00\x00\x00" + b"code" * 100, "a.txt", "latin-1")
 
 
 def test_read_article_files(tmp_path):
