@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import re
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from .errors import QuotetrackError
@@ -265,7 +266,9 @@ def formatter(style: str = "apa") -> Callable[[dict], str]:
     from citeproc.source.json import CiteProcJSON
 
     _lookups_once()
-    csl = CitationStylesStyle(style_path(style), validate=False)
+    path = style_path(style)
+    with _style_failures(style):
+        csl = CitationStylesStyle(path, validate=False)
     done: dict[str, str] = {}
 
     def reference(c: dict) -> str:
@@ -275,11 +278,22 @@ def formatter(style: str = "apa") -> Callable[[dict], str]:
         ident = json.dumps({k: v for k, v in item.items() if k != "id"}, sort_keys=True)
         if ident not in done:
             item["id"] = "ref"
-            bib = CitationStylesBibliography(csl, CiteProcJSON([item]), fmt.plain)
-            bib.register(Citation([CitationItem("ref")]))
-            done[ident] = " ".join(str(bib.bibliography()[0]).split())
+            with _style_failures(style):
+                bib = CitationStylesBibliography(csl, CiteProcJSON([item]), fmt.plain)
+                bib.register(Citation([CitationItem("ref")]))
+                done[ident] = " ".join(str(bib.bibliography()[0]).split())
         return done[ident]
     return reference
+
+
+@contextmanager
+def _style_failures(style: str):
+    """citeproc-py implements most of CSL, not all: a style using the rest fails in its code."""
+    try:
+        yield
+    except Exception as exc:
+        raise QuotetrackError(f"--style {style!r}: citeproc-py cannot format with this style "
+                              f"({type(exc).__name__}: {exc}); try apa, chicago, mla or harvard") from None
 
 
 def write_text(cites: Iterable[dict], out, style: str = "apa") -> int:

@@ -151,6 +151,14 @@ def test_unknown_style_and_no_match(seed_db, tmp_path):
     assert r.exit_code == 1 and not out.exists()
 
 
+def test_a_style_citeproc_cannot_format_is_one_line_and_no_file(seed_db, tmp_path):
+    out = tmp_path / "refs.txt"
+    r = CliRunner().invoke(main, ["export", "--format", "text", "--style", "henoch", "-o", str(out), "--db", seed_db])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: --style 'henoch': citeproc-py cannot format with this style (AttributeError: ")
+    assert r.stderr.count("\n") == 1 and not out.exists()
+
+
 def test_markdown_and_jsonl(seed_db):
     md = export(seed_db, "blackmail", "--kind", "mixed", "--format", "markdown").splitlines()
     assert md[0].startswith("- “commercial blackmail.” — Ilham Aliyev (Azerbaijani President), "
