@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import re
+import signal
 from typing import Iterable, Iterator
 
 from . import nlp as nlp_mod
@@ -143,6 +144,7 @@ _worker: Extractor | None = None
 
 def _init_worker(model, show_all, batch_size, claims=True):
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     _worker = Extractor(model, show_all=show_all, batch_size=batch_size, claims=claims)
     _worker.nlp
 

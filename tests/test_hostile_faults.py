@@ -1,5 +1,6 @@
 """Faults with real processes: a killed --force run, two ingests of the same folder at once,
 and searches while an ingest writes."""
+import os
 import re
 import signal
 import subprocess
@@ -76,4 +77,25 @@ def test_searches_while_an_ingest_writes(tmp_path):
     assert all(code in (0, 1) and (err == "" or err == "no quotes found\n") for code, err, _ in searches), searches
     seen = [n for *_, n in searches]
     assert seen == sorted(seen) and seen[-1] <= total  # each search sees whole articles, never fewer later
+    intact(db)
+
+
+def test_ctrl_c_during_a_parallel_ingest_says_interrupted_once(tmp_path):
+    total = 200
+    write_articles(tmp_path / "in", range(total))
+    db = tmp_path / "q.db"
+    # Ctrl-C at a terminal reaches the whole process group: the parent and its parsing workers
+    proc = subprocess.Popen([sys.executable, "-m", "quotetrack", "ingest", str(tmp_path / "in"), "--db", str(db),
+                             "--workers", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    children = f"/proc/{proc.pid}/task/{proc.pid}/children"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and len(open(children).read().split()) < 2 \
+            and count(db) < 5:  # (one CPU: no workers)
+        time.sleep(0.01)
+    time.sleep(0.5)  # the workers are loading their models or parsing
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err) == (130, "interrupted\n")
+    assert count(db) < total
     intact(db)
