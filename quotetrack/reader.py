@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 
@@ -229,8 +230,10 @@ def parse_date(raw: str | None, order: str = "auto", body: str = "") -> str | No
     # Parsed against two different defaults: a date that lacks its day, month or year
     # ("April 2007") comes out differently and is not read, rather than completed with today.
     try:
-        a, b = (dateparser.parse(raw, default=d, dayfirst=(order == "dmy"), fuzzy=True).date()
-                for d in (datetime(2001, 1, 1), datetime(2002, 2, 2)))
+        with warnings.catch_warnings():  # "10:00 EST": only the day is kept, the zone does not matter
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            a, b = (dateparser.parse(raw, default=d, dayfirst=(order == "dmy"), fuzzy=True).date()
+                    for d in (datetime(2001, 1, 1), datetime(2002, 2, 2)))
     except (ValueError, OverflowError, TypeError):
         return None
     return a.isoformat() if a == b else None

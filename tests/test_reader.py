@@ -291,3 +291,9 @@ def test_quotes_after_notes_and_markup_slice_the_original(extract_text):
         assert text[q.start:q.end] == q.text
     assert quotes[0].text.rstrip(",") == "Prices will fall"
     assert not any("tweet-id" in q.text or q.text == "987" for q in quotes)
+
+
+def test_a_date_with_a_time_zone_name_is_read_without_a_warning(recwarn):
+    assert parse_date("March 27, 2007 10:00 EST") == "2007-03-27"
+    assert parse_date("Tue, 27 Mar 2007 10:00:00 PDT") == "2007-03-27"
+    assert not recwarn.list  # a warning would print two lines on stderr
