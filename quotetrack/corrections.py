@@ -65,10 +65,18 @@ def _name_values(name: str, kind: str) -> dict:
     return {"name": name.strip(), "key": pn.key, "surname_key": pn.surname, "given_key": pn.given_key}
 
 
+def _name_key(name: str, kind: str) -> str:
+    """The key of a name the user gives; a name with nothing to match on ("", "?!") is refused."""
+    key = speaker_key(name, kind)
+    if not key:
+        raise QuotetrackError(f"{name!r} has no letters to match on")
+    return key
+
+
 def rename(conn: Connection, old: str, new: str) -> str:
     """Give a speaker a new canonical name that later ingests keep; the old name still leads here."""
     sp = one_speaker(conn, old)
-    new_key = speaker_key(new, sp.kind)
+    new_key = _name_key(new, sp.kind)
     _free(conn, new_key, sp.id)
     old_name = sp.name
     conn.execute(update(Speaker).where(Speaker.id == sp.id).values(**_name_values(new, sp.kind), name_locked=True))
@@ -80,9 +88,7 @@ def rename(conn: Connection, old: str, new: str) -> str:
 def add_alias(conn: Connection, name: str, alias: str) -> str:
     """Let ``alias`` mean the speaker ``name`` from now on."""
     sp = one_speaker(conn, name)
-    key = speaker_key(alias, sp.kind)
-    if not key:
-        raise QuotetrackError(f"{alias!r} has no letters to match on")
+    key = _name_key(alias, sp.kind)
     _free(conn, key, sp.id)
     _claim(conn, sp.id, alias.strip(), key)
     return f"{alias.strip()!r} now means {sp.name!r}"
@@ -94,6 +100,7 @@ def merge(conn: Connection, names: list[str], into: str) -> str:
     ``into`` may be one of ``names`` or another speaker; a new name renames the first one.
     """
     sources = {r.id: r for r in (one_speaker(conn, n) for n in names)}
+    _name_key(into, next(iter(sources.values())).kind)
     targets = find_speakers(conn, into)
     if len(targets) > 1:
         raise QuotetrackError(f"{into!r} may mean several speakers ({'; '.join(r.name for r in targets[:10])})")
@@ -129,7 +136,7 @@ def merge(conn: Connection, names: list[str], into: str) -> str:
 def split(conn: Connection, name: str, aliases: list[str]) -> str:
     """Move the quotes a speaker got under ``aliases`` to a speaker of their own, named by the first."""
     sp = one_speaker(conn, name)
-    keys = {speaker_key(a, sp.kind) for a in aliases}
+    keys = {_name_key(a, sp.kind) for a in aliases}
     own = conn.scalar(select(Speaker.key).where(Speaker.id == sp.id))
     if own in keys:
         raise QuotetrackError(f"{aliases[0]!r} is {sp.name!r}'s own name; rename the speaker first")

@@ -209,6 +209,17 @@ def test_corrections_from_the_command_line(run, tmp_path):
                      "WHERE q.speaker_name = 'Vladimir Putin'") == [("Vladimir Vladimirovich Putin",)]
 
 
+@pytest.mark.parametrize("args, name", [(["rename", "Putin", ""], ""), (["rename", "Putin", "  "], "  "),
+                                        (["alias", "Putin", "?!"], "?!"), (["split", "Putin", " "], " "),
+                                        (["merge", "Putin", "Aliyev", "--into", ""], "")])
+def test_a_name_with_nothing_to_match_on_is_refused(run, tmp_path, args, name):
+    assert run("ingest", str(FIXTURES / "cross"), "--workers", "1").exit_code == 0
+    before = query(tmp_path / "q.db", "SELECT id, name FROM speaker ORDER BY id")
+    r = run(*args)
+    assert (r.exit_code, r.stderr) == (2, f"Error: {name!r} has no letters to match on\n")
+    assert query(tmp_path / "q.db", "SELECT id, name FROM speaker ORDER BY id") == before
+
+
 # ---- faults: kill and concurrency (real processes) -----------------------------------------
 
 def write_articles(folder, numbers):
