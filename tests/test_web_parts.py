@@ -32,6 +32,23 @@ def test_serve_refuses_what_it_cannot_serve(tmp_path, make, message):
     assert "Traceback" not in result.output
 
 
+def test_serve_says_a_port_in_use_before_claiming_to_serve(seed_db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", seed_db, "--port", str(port)])
+    assert (result.exit_code, result.stderr) == (2, f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n")
+
+
+def test_an_ipv6_address_is_written_in_brackets():
+    from quotetrack.web.serve import _authority
+
+    assert (_authority("::1", 8001), _authority("127.0.0.1", 8001)) == ("[::1]:8001", "127.0.0.1:8001")
+
+
 def test_serve_refuses_a_database_url():
     result = CliRunner().invoke(main, ["serve", "--db", "postgresql://localhost/quotes"])
     assert result.exit_code == 2

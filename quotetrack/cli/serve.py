@@ -20,7 +20,8 @@ def serve(db, host, port):
     The database is opened read-only; articles that an ingest adds meanwhile appear on the
     next page load. Needs the web extra: pip install 'quotetrack[web]'.
 
-    Exit status: 2 when the database cannot be served or Datasette is not installed.
+    Exit status: 2 when the database cannot be served, the address cannot be listened on
+    (a port in use), or Datasette is not installed.
     """
     if importlib.util.find_spec("datasette") is None:
         raise Fatal("quotetrack serve needs Datasette: pip install 'quotetrack[web]'")

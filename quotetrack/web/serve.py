@@ -7,6 +7,7 @@ sees articles that a running ``quotetrack ingest`` commits.
 from __future__ import annotations
 
 import asyncio
+import socket
 import sqlite3
 from pathlib import Path
 
@@ -67,12 +68,37 @@ def build_datasette(path: str | Path, settings: dict | None = None):
     return ds
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host:port``, so that a port in use or a host that does not
+    resolve is said before anything claims to be serving."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, UnicodeError) as exc:
+        raise QuotetrackError(f"--host {host!r}: no such address ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise QuotetrackError(f"cannot listen on {_authority(host, port)}: {exc.strerror or exc}") from None
+    return sock
+
+
+def _authority(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"  # an IPv6 address goes in brackets
+
+
 def run(path: str | Path, host: str = "127.0.0.1", port: int = 8001, on_ready=None) -> None:
-    """Serve until interrupted; ``on_ready(url)`` is called once the database is checked."""
+    """Serve until interrupted; ``on_ready(url)`` is called once the database is checked and
+    the port is listening."""
     import uvicorn
 
     ds = build_datasette(path)
     asyncio.run(ds.invoke_startup())
+    sock = listen(host, port)
     if on_ready:
-        on_ready(f"http://{host}:{port}{ds.urls.database(DB_NAME)}")
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+        on_ready(f"http://{_authority(host, port)}{ds.urls.database(DB_NAME)}")
+    server = uvicorn.Server(uvicorn.Config(ds.app(), log_level="warning", lifespan="on"))
+    server.run(sockets=[sock])
