@@ -18,6 +18,7 @@ from .clean import clean
 from .quotemarks import paragraphs, scan
 from .errors import ExtractError
 from .headline import sentence_case
+from .lexicon import gazetteer
 from .records import Article, Quote
 
 # Longer texts are parsed in parts that end at paragraph breaks (sentences never cross a
@@ -64,6 +65,7 @@ class Extractor:
     @property
     def nlp(self):
         if self._nlp is None:
+            gazetteer()  # a bad $QUOTETRACK_OUTLETS stops the run here, not article by article
             self._nlp = nlp_mod.load(self.model)
         return self._nlp
 

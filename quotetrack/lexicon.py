@@ -108,7 +108,7 @@ class Gazetteer:
                 with open(extra, encoding="utf-8") as fh:
                     rows += [_outlet_row(ln.rstrip("\n")) for ln in fh if ln.strip() and not ln.startswith("#")]
             except (OSError, ValueError) as exc:
-                raise QuotetrackError(f"{extra}: cannot read the outlet list ({exc})") from None
+                raise QuotetrackError(f"{extra}: cannot read the outlet list of $QUOTETRACK_OUTLETS ({exc})") from None
         return cls(rows)
 
     def find(self, text: str, start: int = 0, end: int | None = None):

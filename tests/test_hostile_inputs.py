@@ -297,3 +297,21 @@ def test_jsonl_strings_may_hold_line_separators(tmp_path):
     rows = [json.loads(x) for x in result.stdout.split("\n") if x]
     assert [(r["file"], r["text"], r["speaker"]) for r in rows] == [
         (f"{feed}:1", "We will win\u2028this fight,", "Jan Nowak"), (f"{feed}:2", "The second\u0085stands,", "Ann Lee")]
+
+
+def test_a_missing_outlet_list_stops_the_run_once_before_any_parse(tmp_path, monkeypatch):
+    from quotetrack.lexicon import gazetteer
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f'Article {n}\n\n"We will win," Jan Nowak said.\n')
+    missing = tmp_path / "my-outlets.tsv"
+    monkeypatch.setenv("QUOTETRACK_OUTLETS", str(missing))
+    gazetteer.cache_clear()  # loaded once per process: load it again with the setting
+    try:
+        result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    finally:
+        monkeypatch.delenv("QUOTETRACK_OUTLETS")
+        gazetteer.cache_clear()
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: {missing}: cannot read the outlet list of $QUOTETRACK_OUTLETS "
+                             f"([Errno 2] No such file or directory: '{missing}')\n")
