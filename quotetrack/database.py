@@ -429,11 +429,12 @@ def _pending(conn: Connection, db: str) -> list[str] | None:
     """Steps still to run, or None for an empty database; refuses foreign or newer schemas."""
     applied = _applied(conn)
     known = [m.__name__ for m in MIGRATIONS]
+    others = [t for t in inspect(conn).get_table_names() if not t.startswith("sqlite_") and t != "schema_migration"]
+    if (applied is None or known[0] not in applied) and others:
+        # tables, but not from quotetrack's first step: another program's, or a damaged record
+        raise QuotetrackError(f"{db}: a database of something else (tables: {', '.join(sorted(others)[:5])}), "
+                              "not a quotetrack database; choose another --db")
     if applied is None:
-        others = [t for t in inspect(conn).get_table_names() if not t.startswith("sqlite_")]
-        if others:
-            raise QuotetrackError(f"{db}: a database of something else (tables: {', '.join(sorted(others)[:5])}), "
-                                  "not a quotetrack database; choose another --db")
         return None
     unknown = sorted(set(applied) - set(known))
     if unknown:

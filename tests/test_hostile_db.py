@@ -89,6 +89,18 @@ def test_a_database_of_something_else_is_refused(tmp_path, articles):
     assert query(db, "SELECT name FROM sqlite_master") == [("invoice",)]
 
 
+def test_a_database_whose_schema_record_lost_its_steps_is_refused_and_not_touched(stored, articles):
+    con = sqlite3.connect(stored)
+    con.execute("DELETE FROM schema_migration")
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.commit()
+    con.close()
+    before = stored.read_bytes()
+    fails_with(ingest(articles[1], stored), f"{stored}: a database of something else (tables: article, group_shingle, "
+                                            "outlet, outlet_alias, quote), not a quotetrack database; choose another --db")
+    assert stored.read_bytes() == before  # not even switched to WAL
+
+
 def test_a_database_from_a_newer_quotetrack_is_refused_and_not_touched(stored, articles):
     con = sqlite3.connect(stored)
     con.execute("INSERT INTO schema_migration (name, applied_at) VALUES ('m999_future', '2030-01-01')")
