@@ -89,26 +89,21 @@ def test_a_database_of_something_else_is_refused(tmp_path, articles):
     assert query(db, "SELECT name FROM sqlite_master") == [("invoice",)]
 
 
-def test_a_database_whose_schema_record_lost_its_steps_is_refused_and_not_touched(stored, articles):
+@pytest.mark.parametrize("change, message", [
+    ("DELETE FROM schema_migration",  # tables, but no record of quotetrack's first step
+     "a database of something else (tables: article, group_shingle, outlet, outlet_alias, quote), "
+     "not a quotetrack database; choose another --db"),
+    ("INSERT INTO schema_migration (name, applied_at) VALUES ('m999_future', '2030-01-01')",
+     "the database was written by a newer quotetrack (schema step m999_future); upgrade quotetrack to use it"),
+])
+def test_a_schema_this_version_cannot_use_is_refused_and_not_touched(stored, articles, change, message):
     con = sqlite3.connect(stored)
-    con.execute("DELETE FROM schema_migration")
-    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute(change)
+    con.execute("PRAGMA journal_mode = DELETE")  # so that a switch to WAL would show in the file
     con.commit()
     con.close()
     before = stored.read_bytes()
-    fails_with(ingest(articles[1], stored), f"{stored}: a database of something else (tables: article, group_shingle, "
-                                            "outlet, outlet_alias, quote), not a quotetrack database; choose another --db")
-    assert stored.read_bytes() == before  # not even switched to WAL
-
-
-def test_a_database_from_a_newer_quotetrack_is_refused_and_not_touched(stored, articles):
-    con = sqlite3.connect(stored)
-    con.execute("INSERT INTO schema_migration (name, applied_at) VALUES ('m999_future', '2030-01-01')")
-    con.commit()
-    con.close()
-    before = stored.read_bytes()
-    fails_with(ingest(articles[1], stored), f"{stored}: the database was written by a newer quotetrack "
-                                            "(schema step m999_future); upgrade quotetrack to use it")
+    fails_with(ingest(articles[1], stored), f"{stored}: {message}")
     assert query(stored, "SELECT count(*) FROM article") == [(1,)]
     assert stored.read_bytes() == before
 
