@@ -199,11 +199,11 @@ def parse_date(raw: str | None, order: str = "auto", body: str = "") -> str | No
     if m:
         a, b, c = (int(x) for x in m.groups())
         if len(m.group(1)) == 4 or order == "ymd" and len(m.group(3)) <= 2:
-            year = a if a >= 100 else a + (2000 if a < 50 else 1900)
+            year = a if a >= 100 or len(m.group(1)) == 4 else a + (2000 if a < 50 else 1900)  # "0001" is no "01"
             readings = {"ymd": (year, b, c)}
             order = "ymd"
         else:
-            year = c + (2000 if c < 50 else 1900) if c < 100 else c
+            year = c + (2000 if c < 50 else 1900) if c < 100 and len(m.group(3)) <= 2 else c
             readings = {"mdy": (year, a, b), "dmy": (year, b, a)}
         valid = {}
         for name, (y, mo, d) in readings.items():

@@ -114,6 +114,7 @@ def test_seed_header():
     # not dates, or incomplete ones: None, never a guess
     ("2/30/2007", "auto", "", None),
     ("2007-02-30", "auto", "", None),
+    ("0000-01-01", "auto", "", None),  # a four-digit year is that year: there is no year 0
     ("February 30, 2007", "auto", "", None),
     ("April 2007", "auto", "", None),
     ("April 2", "auto", "", None),
