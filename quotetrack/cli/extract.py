@@ -25,7 +25,8 @@ QUOTE_COLUMNS = [("text", "quote"), ("speaker", "speaker"), ("outlet", "outlet")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files and folders matching GLOB.")
 @click.option("--encoding", default=None, help="Decode files with this encoding instead of detecting it.")
 @click.option("--all", "show_all", is_flag=True, help="Also show scare quotes and titles (flagged).")
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Parsing processes.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Parsing processes (at most the number of CPUs).")
 @click.option("--no-claims", is_flag=True, help="Quotes only: leave out reported speech without quote marks.")
 @fatal_errors
 def extract(paths, fmt, model, date_order, outlet, include, exclude, encoding, show_all, workers, no_claims):

@@ -71,7 +71,7 @@ class _NoBar:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--workers", type=click.IntRange(1), default=None,
-              help="Parsing processes (default: the number of CPUs).")
+              help="Parsing processes (default and most: the number of CPUs).")
 @click.option("--force", is_flag=True, help="Re-extract articles already stored, replacing their quotes.")
 @model_option
 @click.option("--outlet", default=None, help="Publishing outlet for every article (overrides headers and pages).")
