@@ -165,3 +165,46 @@ def test_mark_spans_marks_a_claim_around_the_quote_inside_it():
 ])
 def test_word_diff(base, wording, relation, expected):
     assert word_diff(base, wording, relation) == expected
+
+
+def _get(db, *paths):
+    """Status and body of pages of the served database, through Datasette's own client."""
+    import asyncio
+
+    from quotetrack.web.serve import build_datasette
+
+    ds = build_datasette(db)
+
+    async def fetch():
+        return [(r.status_code, r.text) for r in [await ds.client.get(p) for p in paths]]
+    return asyncio.run(fetch())
+
+
+def test_claims_have_an_empty_carried_by_cell_not_raw_json(seed_db):
+    (status, body), = _get(seed_db, "/quotetrack/speaker_quotes?speaker=mironov")
+    assert status == 200 and body.count(">indirect<") >= 1  # Mironov's claims are listed
+    assert "&#34;label&#34;" not in body and '"label"' not in body
+
+
+def test_a_stored_name_that_looks_like_a_link_object_stays_text(tmp_path):
+    import json
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": f'"We will build a new bridge for everyone," Bob Smith said. ({n})',
+                                          "outlet": outlet})
+                              for n, outlet in enumerate(['{"label":"<i>spoof</i>","speaker":1}',
+                                                          '{"label":"x","article":"abc","quote":1}'])) + "\n")
+    db = tmp_path / "q.db"
+    assert CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db), "--workers", "1"]).exit_code == 0
+    pages = _get(db, "/quotetrack/speaker_quotes?speaker=smith", "/quotetrack/who_carried?quote=new+bridge+everyone")
+    for status, body in pages:
+        assert status == 200
+        assert "&lt;i&gt;spoof&lt;/i&gt;" in body and "<i>spoof</i>" not in body
+
+
+@pytest.mark.parametrize("path", ["/-/quotetrack/article/99999", "/-/quotetrack/article/-1", "/-/quotetrack/article/abc",
+                                  "/-/quotetrack/article/1'", f"/-/quotetrack/group/{2**63}", "/-/quotetrack/speaker/0",
+                                  "/-/quotetrack/nosuch/1"])
+def test_a_page_that_is_not_there_is_a_404(seed_db, path):
+    (status, _), = _get(seed_db, path)
+    assert status == 404

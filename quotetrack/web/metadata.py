@@ -76,13 +76,15 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
 }
 
-# Result columns holding {"label": ..., "<page>": id} objects become links (see plugin.render_cell).
-_SPEAKER = "json_object('label', s.name, 'speaker', s.id)"
+# Result columns holding {"label": ..., "<page>": id} objects become links (see plugin.render_cell);
+# no speaker (an unattributed quote) or no group (a claim) leaves the cell empty.
+LINK_COLUMNS = ("Speaker", "Quote", "Article", "Carried by", "Quote group", "As carried")
+_SPEAKER = "case when s.id is not null then json_object('label', s.name, 'speaker', s.id) end"
 _ARTICLE = "json_object('label', coalesce(a.title, a.path, 'article ' || a.id), 'article', a.id)"
 _QUOTE = "json_object('label', q.text, 'article', q.article_id, 'quote', q.id)"
-_GROUP = ("json_object('label', g.article_count || (case g.article_count when 1 then ' article' "
-          "else ' articles' end) || ', ' || g.wording_count || (case g.wording_count when 1 "
-          "then ' wording' else ' wordings' end), 'group', g.id)")
+_GROUP = ("case when g.id is not null then json_object('label', g.article_count || (case g.article_count "
+          "when 1 then ' article' else ' articles' end) || ', ' || g.wording_count || (case g.wording_count "
+          "when 1 then ' wording' else ' wordings' end), 'group', g.id) end")
 _JOINS = """
 from quote q
 join article a on a.id = q.article_id

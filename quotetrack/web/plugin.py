@@ -21,7 +21,7 @@ from datasette.utils.asgi import NotFound
 from markupsafe import Markup
 
 from . import pages
-from .metadata import DB_NAME, DESCRIPTIONS, LABELS, MAIN_COLUMNS
+from .metadata import DB_NAME, DESCRIPTIONS, LABELS, LINK_COLUMNS, MAIN_COLUMNS
 from .sqlfunctions import register
 
 PREFIX = "/-/quotetrack"
@@ -45,21 +45,24 @@ def _link(href: str, label) -> Markup:
 
 
 def _json_link(datasette, value) -> Markup | None:
+    """A link from a canned query's ``{"label": ..., "<page>": id}`` cell; None for anything
+    else, which Datasette then shows as escaped text."""
     if not isinstance(value, str) or not value.startswith('{"label":'):
         return None
     try:
         data = json.loads(value)
     except ValueError:
         return None
-    if not isinstance(data, dict) or len(data) < 2:
+    if not isinstance(data, dict):
         return None
-    label = data.get("label")
-    label = "" if label is None else str(label)
-    if "quote" in data and "article" in data:
-        return _link(page_url(datasette, "article", data["article"], f"q{int(data['quote'])}"), label)
+    label = "" if data.get("label") is None else str(data["label"])
+    ids = {page: data[page] for page in ("quote", "article", "speaker", "group")
+           if isinstance(data.get(page), int) and not isinstance(data[page], bool)}
+    if "quote" in ids and "article" in ids:
+        return _link(page_url(datasette, "article", ids["article"], f"q{ids['quote']}"), label)
     for page in ("speaker", "group", "article"):
-        if isinstance(data.get(page), int):
-            return _link(page_url(datasette, page, data[page]), label)
+        if page in ids:
+            return _link(page_url(datasette, page, ids[page]), label)
     return None
 
 
@@ -67,8 +70,8 @@ def _json_link(datasette, value) -> Markup | None:
 def render_cell(row, value, column, table, database, datasette):
     if database != DB_NAME:
         return None
-    if table is None:
-        return _json_link(datasette, value)
+    if table is None:  # a canned query: only its link columns hold link objects, never a stored name
+        return _json_link(datasette, value) if column in LINK_COLUMNS else None
     label = value.get("label") if isinstance(value, dict) else None
     ident = value.get("value") if isinstance(value, dict) else None
     if table in ("quote", "article", "speaker") and column in ("speaker_id", "article_id", "group_id") and ident is not None:
@@ -105,10 +108,12 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
 
 def _page(name: str, loader):
     async def view(request, datasette):
+        raw = request.url_vars["id"]
+        if not (raw.isascii() and raw.isdigit() and 0 < int(raw) < 2**63):  # "-1", "abc", "١", past SQLite
+            raise NotFound(f"no {name} {raw}")
         try:
-            ident = int(request.url_vars["id"])
-            context = await loader(datasette.get_database(DB_NAME), ident)
-        except (ValueError, pages.Missing) as exc:
+            context = await loader(datasette.get_database(DB_NAME), int(raw))
+        except pages.Missing as exc:
             raise NotFound(str(exc))
         context.update(database=DB_NAME, page_url=lambda page, ident, anchor=None: page_url(datasette, page, ident, anchor))
         return Response.html(await datasette.render_template(
@@ -119,10 +124,11 @@ def _page(name: str, loader):
 @hookimpl
 def register_routes(datasette):
     return [
-        (rf"^{PREFIX}/article/(?P<id>[0-9]+)$", _page("article", pages.article_context)),
-        (rf"^{PREFIX}/group/(?P<id>[0-9]+)$", _page("group", pages.group_context)),
-        (rf"^{PREFIX}/speaker/(?P<id>[0-9]+)$", _page("speaker", pages.speaker_context)),
+        (rf"^{PREFIX}/article/(?P<id>[^/]+)$", _page("article", pages.article_context)),
+        (rf"^{PREFIX}/group/(?P<id>[^/]+)$", _page("group", pages.group_context)),
+        (rf"^{PREFIX}/speaker/(?P<id>[^/]+)$", _page("speaker", pages.speaker_context)),
     ]
+
 
 
 @hookimpl

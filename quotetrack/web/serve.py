@@ -54,11 +54,17 @@ def build_datasette(path: str | Path, settings: dict | None = None):
     """A Datasette instance serving the quotetrack database at ``path`` as ``/quotetrack``."""
     from datasette.app import Datasette
     from datasette.database import Database
-    from datasette.plugins import pm
+    from datasette.plugins import pm  # before the next import: it registers Datasette's plugins
+
+    import datasette.handle_exception as default_errors
 
     from . import plugin
 
     path = check_database(path)
+    # Datasette prints every error, a 404 included, as a rich traceback with locals when rich is
+    # importable (typer brings it), and fails with a 500 for a path no view matches; without it,
+    # a 404 is just a 404 and a 500 a plain traceback.
+    default_errors.rich = None
     if not pm.is_registered(plugin):
         pm.register(plugin, name="quotetrack")
     ds = Datasette(metadata=datasette_metadata(DB_NAME), template_dir=str(TEMPLATES),
