@@ -69,12 +69,13 @@ def sentence(c: dict) -> str:
     who = c["speaker"] or "unattributed"
     if c["role"]:
         who += f" ({c['role']})"
-    said = f"\u201c{c['quote']}\u201d \u2014 {who}"
+    said = f"\u201c{' '.join(c['quote'].split())}\u201d \u2014 {who}"  # a claim across paragraphs on one line
     return f"{said}, {c['attribution']}" if c["attribution"] else said
 
 
 def location(c: dict) -> str:
-    return f"characters {c['start']}\u2013{c['end']} of {c['url'] or c['path']}"
+    where = c["url"] or c["path"]
+    return f"characters {c['start']}\u2013{c['end']}" + (f" of {where}" if where else "")
 
 
 # ---- writers: each takes the citations and a text stream ------------------------------------
@@ -103,7 +104,7 @@ def write_jsonl(cites: Iterable[dict], out) -> int:
     return n
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
 
 
 def _md(text: str) -> str:
@@ -115,10 +116,12 @@ def write_markdown(cites: Iterable[dict], out) -> int:
     n = 0
     for c in cites:
         title = _md(c["article"] or "untitled")
-        link = f"[{title}](<{c['url']}>)" if c["url"] else f"*{title}*"
+        web = c["url"] and re.match(r"https?://", c["url"], re.I)  # never a javascript: link
+        link = f"[{title}](<{c['url'].replace('<', '%3C').replace('>', '%3E')}>)" if web else f"*{title}*"
         src = ", ".join(_md(x) for x in (c["author"], c["outlet"], c["date"]) if x)
+        where = location(c)
         out.write(f"- {_md(sentence(c))}. {link}{', ' + src if src else ''}. "
-                  f"{_md(location(c).capitalize())}.\n")
+                  f"{_md(where[:1].upper() + where[1:])}.\n")
         n += 1
     return n
 

@@ -159,6 +159,22 @@ def test_a_style_citeproc_cannot_format_is_one_line_and_no_file(seed_db, tmp_pat
     assert r.stderr.count("\n") == 1 and not out.exists()
 
 
+@pytest.mark.parametrize("changes, ends", [
+    ({"url": "https://Example.com/News/Story-ABC"}, "Characters 5–60 of https://Example.com/News/Story-ABC.\n"),
+    ({"url": None, "path": "News/Reuters-UK.txt"}, "Characters 5–60 of News/Reuters-UK.txt.\n"),
+    ({"url": None, "path": None}, "Characters 5–60.\n"),
+])
+def test_markdown_keeps_where_a_quote_is_as_written(changes, ends):
+    assert render([{**TRICKY, **changes}], "markdown").endswith(ends)
+
+
+def test_markdown_keeps_one_citation_to_one_item_and_links_only_the_web():
+    claim = {**TRICKY, "quote": "leave the disputed\n\nterritory &copy; now", "url": "javascript:alert(1)"}
+    md = render([claim], "markdown")
+    assert md.count("\n") == 1 and "“leave the disputed territory \\&copy; now”" in md
+    assert "](" not in md and "*Ünïcode {title} 50%*" in md  # the title, not linked
+
+
 def test_markdown_and_jsonl(seed_db):
     md = export(seed_db, "blackmail", "--kind", "mixed", "--format", "markdown").splitlines()
     assert md[0].startswith("- “commercial blackmail.” — Ilham Aliyev (Azerbaijani President), "
