@@ -26,7 +26,7 @@ from .database import create_db_engine, db_errors, label, migrate, write_transac
 from .errors import QuotetrackError
 from .grouping import Grouper, refresh_groups, update_groups
 from .outlets import resolve_outlet
-from .records import Article, Quote
+from .records import KINDS, Article, Quote
 from .speakers import SpeakerLinker
 
 
@@ -74,8 +74,7 @@ class Store:
     def add_article(self, article: Article, quotes: list[Quote], force: bool = False) -> AddResult:
         """Store one article and its quotes atomically; skip it if its text is already stored."""
         for q in quotes:
-            if article.text[q.start:q.end] != q.text:
-                raise QuotetrackError(f"{article.path}: quote offsets {q.start}:{q.end} do not match its text")
+            _check_true_to_text(article, q)
         h = content_hash(article.text)
         with write_transaction(self.engine) as conn, rawdb.driver_errors():
             cur = rawdb.cursor(conn)
@@ -187,3 +186,17 @@ def open_db(db: str) -> Store:
         engine.dispose()
         raise
     return Store(engine)
+
+
+def _check_true_to_text(article: Article, q: Quote) -> None:
+    """Every stored span slices exactly from the stored text: the quote, and its speaker's
+    name, cue and sentence when it has them; and its kind is one the database knows."""
+    text = article.text
+    spans = [("quote", q)] + [(what, span) for what, span in (("speaker mention", q.speaker_mention),
+                                                               ("cue", q.cue), ("sentence", q.sentence)) if span]
+    for what, span in spans:
+        if not (0 <= span.start <= span.end <= len(text)) or text[span.start:span.end] != span.text \
+                or what == "quote" and span.start == span.end:
+            raise QuotetrackError(f"{article.path}: {what} offsets {span.start}:{span.end} do not match its text")
+    if q.kind not in KINDS:
+        raise QuotetrackError(f"{article.path}: quote kind {q.kind!r} is none of {', '.join(KINDS)}")

@@ -1,11 +1,12 @@
 """The quote database as a library, with hand-made quotes (no spaCy model needed)."""
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from quotetrack.database import MIGRATIONS
 from quotetrack.errors import QuotetrackError
-from quotetrack.records import Article, Quote
+from quotetrack.records import Article, Quote, Span
 from quotetrack.store import content_hash, open_db
 
 
@@ -106,6 +107,24 @@ def test_offsets_must_match_the_article_text(store):
     with pytest.raises(QuotetrackError, match="do not match"):
         store.add_article(art, [Quote("hello", 0, 5, speaker="Putin")])
     assert store.counts()["articles"] == 0  # nothing of the article was kept
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"speaker_mention": Span("Putin", 500, 505)}, "speaker mention offsets 500:505 do not match its text"),
+    ({"cue": Span("", -5, -1)}, "cue offsets -5:-1 do not match its text"),
+    ({"sentence": Span("Putin says", 0, 10)}, "sentence offsets 0:10 do not match its text"),
+    ({"start": 16, "end": 16, "text": ""}, "quote offsets 16:16 do not match its text"),
+    ({"kind": "bogus"}, "quote kind 'bogus' is none of direct, mixed, indirect"),
+])
+def test_every_span_of_a_quote_must_slice_the_article_text(store, change, message):
+    text = 'Putin said: "hello."'
+    good = Quote("hello.", 13, 19, kind="direct", speaker="Putin", speaker_mention=Span("Putin", 0, 5),
+                 cue=Span("said", 6, 10), sentence=Span.of(text, 0, len(text)))
+    store.add_article(Article(text=text + " Again.", path="ok.txt"), [good])  # the same spans are right here
+    with pytest.raises(QuotetrackError) as err:
+        store.add_article(Article(text=text, path="a.txt"), [replace(good, **change)])
+    assert str(err.value) == f"a.txt: {message}"
+    assert store.counts()["articles"] == 1  # nothing of the article was kept
 
 
 def test_stored_offsets_slice_the_stored_text(store):
