@@ -26,6 +26,9 @@ class ReadError(QuotetrackError):
         self.inputs = inputs  # how many inputs failed: one, or several summed up in one message
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # rebuilt from its parts when a worker process sends it back
+        return type(self), (self.path, self.problem, self.inputs)
+
 
 class ModelError(QuotetrackError):
     """No usable spaCy pipeline."""
@@ -36,4 +39,8 @@ class ExtractError(QuotetrackError):
 
     def __init__(self, path, problem: str):
         self.path = printable_path(path)
+        self.problem = problem
         super().__init__(f"{self.path}: extraction failed ({problem})")
+
+    def __reduce__(self):  # rebuilt from its parts when a worker process sends it back
+        return type(self), (self.path, self.problem)
