@@ -109,6 +109,10 @@ class Extractor:
         """Parse in batches with ``nlp.pipe`` and attribute each article as its parts arrive."""
         def units():
             for art in articles:
+                problem = _unparsable(art.text)
+                if problem:  # an empty stand-in keeps its place in the batch
+                    yield "", (art, problem, 0, True)
+                    continue
                 cleaned = clean(art.text)
                 pieces = parts(cleaned)
                 for k, (s, e) in enumerate(pieces):
@@ -120,10 +124,13 @@ class Extractor:
                                                                batch_size=batch_size or self.batch_size):
             docs.append((offset, doc))
             if last:
-                try:
-                    result = self._attribute(art, cleaned, docs)
-                except Exception as exc:  # one article's failure must not stop the batch
-                    result = ExtractError(art.path or "<text>", f"{type(exc).__name__}: {exc}")
+                if _unparsable(art.text):
+                    result = ExtractError(art.path or "<text>", cleaned)
+                else:
+                    try:
+                        result = self._attribute(art, cleaned, docs)
+                    except Exception as exc:  # one article's failure must not stop the batch
+                        result = ExtractError(art.path or "<text>", f"{type(exc).__name__}: {exc}")
                 yield art, result
                 docs = []
 
@@ -141,6 +148,16 @@ class Extractor:
         return sorted(quotes + claims, key=lambda q: (q.start, q.end))
 
 
+def _unparsable(text) -> str | None:
+    """Why a text cannot be parsed at all ("half of a character": a lone UTF-16 surrogate,
+    which a JSON string can carry), or None."""
+    if not isinstance(text, str):
+        return f"the text is {type(text).__name__}, not a string"
+    bad = _LONE_SURROGATE.search(text)
+    return f"the text holds {ascii(bad.group())[1:-1]}, half of a character" if bad else None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _worker: Extractor | None = None
 
 

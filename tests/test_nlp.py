@@ -49,3 +49,29 @@ def test_no_more_workers_than_cpus(extractor, monkeypatch):
     article = article_from_text('A\n\n"We are one," Jan Nowak said.\n', "a.txt")
     (_, quotes), = extractor.extract_many([article], workers=10**6)
     assert [q.speaker for q in quotes] == ["Jan Nowak"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_that_fails_is_reported_in_its_place_and_the_others_go_on(extractor, monkeypatch, workers):
+    from quotetrack.errors import ExtractError
+    from quotetrack.records import Article
+
+    real = type(extractor)._attribute
+
+    def attribute(self, article, cleaned, docs):  # an attribution bug, in a worker process too
+        if article.path == "bug.txt":
+            raise IndexError("list index out of range")
+        return real(self, article, cleaned, docs)
+
+    monkeypatch.setattr(type(extractor), "_attribute", attribute)
+    articles = [Article(text='"We will win," Jan Nowak said.', path="a.txt"),
+                Article(text='He said "\ud800 hello" to Bob.', path="half.json:1"),  # a JSON "\ud800"
+                Article(text='"A bug," Ann Lee said.', path="bug.txt"),
+                Article(text='"Still here," Ann Lee said.', path="c.txt")]
+    results = [(art.path, res) for art, res in extractor.extract_many(articles, workers=workers)]
+    assert [p for p, _ in results] == ["a.txt", "half.json:1", "bug.txt", "c.txt"]
+    assert [q.text for q in results[0][1]] == ["We will win,"] and [q.text for q in results[3][1]] == ["Still here,"]
+    assert all(isinstance(res, ExtractError) for _, res in results[1:3])
+    assert [str(res) for _, res in results[1:3]] == [
+        r"half.json:1: extraction failed (the text holds \ud800, half of a character)",
+        "bug.txt: extraction failed (IndexError: list index out of range)"]
