@@ -138,18 +138,26 @@ def tex(text: str) -> str:
 
 def bibtex_fields(c: dict) -> dict[str, str]:
     """The fields of one BibTeX entry, unescaped: an article in the outlet's "journal"."""
-    fields = {"author": c["author"], "title": c["article"], "journal": c["outlet"], "date": c["date"],
+    fields = {"author": " and ".join(map(_inverted, author_names(c["author"] or ""))), "title": c["article"], "journal": c["outlet"], "date": c["date"],
               "year": (c["date"] or "")[:4] or None, "url": c["url"], "note": f"{sentence(c)}; {location(c)}",
               "quote": c["quote"], "speaker": c["speaker"], "speakerrole": c["role"],
               "relayedby": c["relayed_by"], "offsets": f"{c['start']}-{c['end']}", "file": c["path"]}
     return {k: str(v) for k, v in fields.items() if v}
 
 
+def _bibtex_author(byline: str) -> str:
+    """Authors joined by "and", each "Family, Given"; a desk or agency in braces, so that BibTeX
+    does not cut "The Associated Press" into a first and a last name."""
+    return " and ".join("{" + tex(n["literal"]) + "}" if "literal" in n else tex(_inverted(n))
+                        for n in author_names(byline))
+
+
 def write_bibtex(cites: Iterable[dict], out) -> int:
     n = 0
     for c in cites:
         kind = "article" if c["outlet"] else "misc"
-        body = ",\n".join(f"  {k} = {{{tex(v)}}}" for k, v in bibtex_fields(c).items())
+        body = ",\n".join(f"  {k} = {{{_bibtex_author(c['author']) if k == 'author' else tex(v)}}}"
+                           for k, v in bibtex_fields(c).items())
         out.write(f"@{kind}{{{c['key']},\n{body}\n}}\n\n")
         n += 1
     return n
@@ -157,7 +165,8 @@ def write_bibtex(cites: Iterable[dict], out) -> int:
 
 def ris_fields(c: dict) -> list[tuple[str, str]]:
     """RIS tags of a newspaper article; C1-C4 carry speaker, role, relaying outlet and offsets."""
-    pairs = [("TY", "NEWS"), ("ID", c["key"]), ("AU", c["author"]), ("TI", c["article"]), ("T2", c["outlet"]),
+    authors = [("AU", _inverted(n)) for n in author_names(c["author"] or "")]  # one AU line per author
+    pairs = [("TY", "NEWS"), ("ID", c["key"]), *authors, ("TI", c["article"]), ("T2", c["outlet"]),
              ("PY", (c["date"] or "")[:4]), ("DA", c["date"].replace("-", "/") if c["date"] else None),
              ("UR", c["url"]), ("L1", c["path"]), ("N1", f"{sentence(c)}; {location(c)}"), ("AB", c["quote"]),
              ("C1", c["speaker"]), ("C2", c["role"]), ("C3", c["relayed_by"]), ("C4", f"{c['start']}-{c['end']}"),
@@ -173,19 +182,45 @@ def write_ris(cites: Iterable[dict], out) -> int:
     return n
 
 
-def csl_name(author: str) -> dict:
-    """A CSL name: family and given for a person, literal for a desk or an agency."""
-    parts = author.split()
-    if len(parts) < 2 or _CORPORATE & {p.lower() for p in parts}:
-        return {"literal": author}
-    return {"family": parts[-1], "given": " ".join(parts[:-1])}
+_BY = re.compile(r"^by\s+", re.I)
+_PARTICLES = frozenset("van von der den de del della di da du le la ter ten bin ibn al el".split())
+
+
+def author_names(byline: str) -> list[dict]:
+    """A byline as CSL names, one per author: "By Jane Doe and John Smith", "Smith, John",
+    "Mary-Jane van der Berg" (family "van der Berg"); a desk or an agency ("The Associated
+    Press", "Staff correspondent") is one literal name."""
+    text = _BY.sub("", " ".join(byline.split()))
+    names = []
+    for piece in filter(None, (p.strip(" ,") for p in re.split(r"\s+(?:and|&)\s+|;", text))):
+        head, comma, rest = piece.partition(",")
+        if comma and len(head.split()) == 1 and 0 < len(rest.split()) <= 3 and "," not in rest:
+            names.append({"family": head.strip(), "given": rest.strip()})  # "Smith, John"
+        else:
+            names.extend(_name(n.strip()) for n in piece.split(",") if n.strip())
+    return names
+
+
+def _name(name: str) -> dict:
+    words = name.split()
+    if len(words) < 2 or words[0].lower() == "the" or _CORPORATE & {w.lower() for w in words}:
+        return {"literal": name}
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return {"family": " ".join(words[i:]), "given": " ".join(words[:i])}
+
+
+def _inverted(name: dict) -> str:
+    """"Family, Given", the form BibTeX and RIS read; a literal name as it is."""
+    return name.get("literal") or f"{name['family']}, {name['given']}"
 
 
 def csl_item(c: dict) -> dict:
     """One CSL-JSON item (a newspaper article); the quote and its speaker go in ``note`` and ``custom``."""
     item = {"id": c["key"], "type": "article-newspaper", "title": c["article"] or "untitled"}
     if c["author"]:
-        item["author"] = [csl_name(c["author"])]
+        item["author"] = author_names(c["author"])
     if c["outlet"]:
         item["container-title"] = c["outlet"]
     if c["date"]:

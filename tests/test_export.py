@@ -9,7 +9,7 @@ import pytest
 import rispy
 from click.testing import CliRunner
 
-from quotetrack.citations import bibtex_fields, render, tex
+from quotetrack.citations import author_names, bibtex_fields, render, tex
 from quotetrack.cli import main
 
 from .conftest import SEED
@@ -116,10 +116,36 @@ def test_ris_as_reference_managers_read_it(cross_db):
     (e,) = entries
     assert (e["type_of_reference"], e["id"], e["authors"], e["title"], e["secondary_title"], e["year"],
             e["date"], e["urls"], e["abstract"], e["custom1"], e["custom2"], e["custom3"], e["custom4"]) == (
-        "NEWS", TRICKY["key"], ["Zoë O'Brien"], TRICKY["article"], "Müller Zeitung", "2007", "2007/04/02",
+        "NEWS", TRICKY["key"], ["O'Brien, Zoë"], TRICKY["article"], "Müller Zeitung", "2007", "2007/04/02",
         [TRICKY["url"]], TRICKY["quote"], "Ilham Əliyev", "Président", "Agence France-Presse", "5-60")
     fixtures = rispy.loads(export(cross_db, "--format", "ris"))
     assert [f["id"] for f in fixtures] == [c["key"] for c in records(cross_db)]
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("Jane Doe and John Smith", [{"family": "Doe", "given": "Jane"}, {"family": "Smith", "given": "John"}]),
+    ("By Jane Doe", [{"family": "Doe", "given": "Jane"}]),
+    ("Smith, John", [{"family": "Smith", "given": "John"}]),
+    ("Doe, Jane; Smith, John", [{"family": "Doe", "given": "Jane"}, {"family": "Smith", "given": "John"}]),
+    ("Jane Doe, John Smith & Ann Lee", [{"family": "Doe", "given": "Jane"}, {"family": "Smith", "given": "John"},
+                                        {"family": "Lee", "given": "Ann"}]),
+    ("Mary-Jane van der Berg", [{"family": "van der Berg", "given": "Mary-Jane"}]),
+    ("The Associated Press", [{"literal": "The Associated Press"}]),
+    ("Staff correspondent", [{"literal": "Staff correspondent"}]),
+    ("Reuters", [{"literal": "Reuters"}]),
+    ("Jane\nDoe", [{"family": "Doe", "given": "Jane"}]),
+])
+def test_a_byline_is_read_as_its_authors(byline, names):
+    assert author_names(byline) == names
+
+
+def test_every_format_names_each_author():
+    two = {**TRICKY, "author": "By Jane Doe and The Associated Press"}
+    assert "  author = {Doe, Jane and {The Associated Press}}," in render([two], "bibtex")
+    assert rispy.loads(render([two], "ris"))[0]["authors"] == ["Doe, Jane", "The Associated Press"]
+    assert json.loads(render([two], "csl-json"))[0]["author"] == [{"family": "Doe", "given": "Jane"},
+                                                                  {"literal": "The Associated Press"}]
+    assert "Doe, J., & The Associated Press. (2007, April 2)." in render([two], "text")
 
 
 def test_csl_json_validates_and_formats(cross_db):
