@@ -80,14 +80,20 @@ def location(c: dict) -> str:
 
 # ---- writers: each takes the citations and a text stream ------------------------------------
 
-def write_csv(cites: Iterable[dict], out) -> int:
+def write_csv(cites: Iterable[dict], out, spreadsheet: bool = False) -> int:
+    """One row per citation. For a spreadsheet, a cell it would run as a formula ("=HYPERLINK(...)",
+    "+1", "-", "@") starts with an apostrophe, which spreadsheets show as text and hide."""
     w = csv.DictWriter(out, CSV_FIELDS, lineterminator="\r\n", extrasaction="ignore")
     w.writeheader()
     n = 0
     for c in cites:
-        w.writerow(c)
+        w.writerow({k: "'" + v if spreadsheet and isinstance(v, str) and v[:1] in _FORMULA else v
+                    for k, v in c.items()})
         n += 1
     return n
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_json(cites: Iterable[dict], out) -> int:
@@ -349,12 +355,15 @@ WRITERS: dict[str, Callable] = {"csv": write_csv, "json": write_json, "jsonl": w
                                 "csl-json": write_csl_json, "text": write_text}
 
 
-def export(cites: Iterable[dict], fmt: str, out, style: str = "apa") -> int:
-    """Write citations in one of ``FORMATS``; -> how many were written."""
+def export(cites: Iterable[dict], fmt: str, out, style: str = "apa", spreadsheet: bool = False) -> int:
+    """Write citations in one of ``FORMATS``; -> how many were written. ``spreadsheet``: the
+    CSV is a file for a spreadsheet, whose formulas must not run."""
     if fmt not in WRITERS:
         raise QuotetrackError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "text":
         return write_text(cites, out, style)
+    if fmt == "csv":
+        return write_csv(cites, out, spreadsheet)
     return WRITERS[fmt](cites, out)
 
 

@@ -27,6 +27,21 @@ def records(db, *args):
     return json.loads(export(db, *args, "--format", "json"))
 
 
+def test_a_csv_file_for_a_spreadsheet_runs_no_formula():
+    import io
+
+    from quotetrack.citations import write_csv
+
+    hostile = {**TRICKY, "quote": '=HYPERLINK("http://evil","click")', "speaker": "+cmd", "article": "-1", "role": "@x"}
+    for spreadsheet, mark in ((True, "'"), (False, "")):
+        buf = io.StringIO(newline="")
+        write_csv([hostile], buf, spreadsheet)
+        (row,) = csv.DictReader(io.StringIO(buf.getvalue()))
+        assert (row["quote"], row["speaker"], row["article"], row["role"]) == (
+            mark + hostile["quote"], mark + "+cmd", mark + "-1", mark + "@x")
+        assert row["outlet"] == TRICKY["outlet"]  # nothing else changes
+
+
 def test_every_citation_carries_what_a_writer_needs(seed_db):
     cites = records(seed_db, "--relayed-by", "Itar-Tass", "--kind", "direct", "--kind", "mixed")
     assert [(c["quote"], c["speaker"], c["role"], c["attribution"]) for c in cites] == [

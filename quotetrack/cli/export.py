@@ -47,7 +47,7 @@ def export(text, speaker, outlet, relayed_by, since, until, kinds, fmt, style, o
         rest = _chain(first, cites)
         if output:
             with atomic_output(output, encoding="utf-8-sig" if fmt == "csv" else "utf-8") as out:
-                n = write(rest, fmt, out, style)
+                n = write(rest, fmt, out, style, spreadsheet=True)
             click.echo(f"export: {n} citations written to {output}", err=True)
         else:
             write(rest, fmt, sys.stdout, style)
