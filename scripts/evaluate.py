@@ -329,6 +329,12 @@ def parse_args(argv=None):
         ap.error("--workers must be at least 1")
     if a.bootstrap < 0:
         ap.error("--bootstrap must be 0 (off) or more")
+    if a.errors < 0:
+        ap.error("--errors must be 0 (none) or more")
+    if a.save_predictions:  # found out now, not after the whole extraction
+        folder = os.path.dirname(os.path.abspath(a.save_predictions))
+        if os.path.isdir(a.save_predictions) or not os.path.isdir(folder):
+            ap.error(f"--save-predictions {a.save_predictions}: cannot write a file there")
     if a.predictions and (a.save_predictions or a.model):
         ap.error("--predictions scores an existing file; --save-predictions and --model need an extraction run")
     if a.predictions and not os.path.isfile(a.predictions):
@@ -355,6 +361,13 @@ def main(argv=None) -> int:
         except ImportError as exc:
             print(f"error: cannot run the extractor ({exc}); install the project with "
                   f"`pip install -e .` or score a file with --predictions", file=sys.stderr)
+            return 2
+        except Exception as exc:  # quotetrack's own errors (a model that will not load) in one line
+            from quotetrack.errors import QuotetrackError
+
+            if not isinstance(exc, QuotetrackError):
+                raise
+            print(f"error: {exc}", file=sys.stderr)
             return 2
         out["commit"] = git_commit()
         if a.save_predictions:

@@ -324,6 +324,8 @@ def read_text(path) -> str:
 def load_corpus(corpus_dir) -> list[Document]:
     """Every NAME.txt of CORPUS_DIR/text with its gold, in name order."""
     tdir, adir = Path(corpus_dir) / "text", Path(corpus_dir) / "attributions"
+    if not Path(corpus_dir).is_dir():
+        raise CorpusError(f"{corpus_dir}: no such folder")
     if not tdir.is_dir() or not adir.is_dir():
         raise CorpusError(f"{corpus_dir}: expected PolNeAR's layout, text/NAME.txt and "
                           "attributions/NAME_ANNOTATOR.ann")

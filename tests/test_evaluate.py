@@ -346,3 +346,21 @@ def test_canonical_ceiling_names_a_missing_file(tmp_path, capsys):
     import canonical_ceiling
     assert canonical_ceiling.main([str(tmp_path), "--scorer", str(tmp_path / "score.py")]) == 2
     assert capsys.readouterr().err == f"canonical_ceiling: {tmp_path / 'score.py'}: no such file\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--errors", "-1"], "error: --errors must be 0 (none) or more"),
+    (["--save-predictions", "{tmp}/no/such/p.jsonl"], "error: --save-predictions {tmp}/no/such/p.jsonl: "
+                                                      "cannot write a file there"),
+])
+def test_cli_refuses_options_before_any_work(tmp_path, capsys, args, message):
+    corpus = write_corpus(tmp_path, {"a": ("Text.\n", [])})
+    with pytest.raises(SystemExit) as exit_:
+        evaluate.main([str(corpus), *(a.format(tmp=tmp_path) for a in args)])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(": " + message.format(tmp=tmp_path))  # after the prog name
+
+
+def test_cli_names_a_corpus_folder_that_is_not_there(tmp_path, capsys):
+    assert evaluate.main([str(tmp_path / "none")]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'none'}: no such folder\n"
