@@ -49,7 +49,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import benchtools  # noqa: E402
-from benchtools import median, percentile  # noqa: E402
+from benchtools import median, percentile, positive_float, positive_int, positive_ints  # noqa: E402
 
 SECTIONS = ("ingest", "queries", "store", "memory")
 TARGETS = {"ingest_ratio": 1.5, "query_p95_ms": 50.0, "first_row_s": 0.5, "store_cost_ratio": 1.5,
@@ -519,23 +519,27 @@ def report(res: dict) -> str:
 
 
 def parse_args(argv=None):
-    ints = lambda s: [int(x) for x in s.split(",") if x]  # noqa: E731
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 2)[2])
     ap.add_argument("corpus", type=Path, help="a folder with text/*.txt (and PolNeAR attributions/, optional)")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--limit", type=int, default=None, help="only the first N texts (ingest section)")
+    ap.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1)
+    ap.add_argument("--repeat", type=positive_int, default=3)
+    ap.add_argument("--limit", type=positive_int, default=None, help="only the first N texts (ingest section)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--only", action="append", choices=SECTIONS, help="run only this section (repeatable)")
-    ap.add_argument("--batch-sizes", type=ints, default=[4, 16, 64])
+    ap.add_argument("--batch-sizes", type=positive_ints, default=[4, 16, 64])
     ap.add_argument("--big-db", default=None, help="where the synthetic database is kept (generated when missing)")
-    ap.add_argument("--scale", type=float, default=1.0, help="size of the synthetic database (1 = a million quotes)")
+    ap.add_argument("--scale", type=positive_float, default=1.0, help="size of the synthetic database (1 = a million quotes)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--store-articles", type=int, default=30)
-    ap.add_argument("--memory-articles", type=ints, default=[1000, 10000])
+    ap.add_argument("--store-articles", type=positive_int, default=30)
+    ap.add_argument("--memory-articles", type=positive_ints, default=[1000, 10000])
     ap.add_argument("--work-dir", type=Path, default=None, help="keep the databases here (default: a temporary folder)")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        ap.error(f"{args.corpus}: no such folder")
+    if args.work_dir is not None and args.work_dir.exists() and not args.work_dir.is_dir():
+        ap.error(f"--work-dir {args.work_dir}: not a folder")
+    return args
 
 
 def main(argv=None) -> int:

@@ -9,6 +9,7 @@ is the memory the tree really holds).
 """
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -23,6 +24,35 @@ from dataclasses import dataclass, field
 
 POLL_S = 0.2
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more (0 workers or repeats would run nothing)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n} is less than 1")
+    return n
+
+
+def positive_ints(text: str) -> list[int]:
+    """An argparse type: a comma-separated list of whole numbers of 1 or more ("4,16,64")."""
+    values = [positive_int(x) for x in text.split(",") if x.strip()]
+    if not values:
+        raise argparse.ArgumentTypeError("give at least one number")
+    return values
+
+
+def positive_float(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"{text} is not more than 0")
+    return x
 
 
 def median(xs):

@@ -480,13 +480,24 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--force", action="store_true", help="replace OUT.db if it exists")
     args = ap.parse_args(argv)
+    # the manifest samples 20 speakers and 10 outlets, and every article gets a quote
+    for name, least in (("speakers", 20), ("outlets", 10), ("articles", 1), ("quotes", args.articles)):
+        if getattr(args, name) < least:
+            ap.error(f"--{name} must be at least {least}" + (" (--articles)" if name == "quotes" else ""))
+    if Path(args.out).is_dir():
+        ap.error(f"{args.out} is a folder; give the database file to write")
     if Path(args.out).exists() and not args.force:
         print(f"{args.out} exists; use --force to replace it", file=sys.stderr)
         return 2
     for p in (Path(args.out), Path(args.out + ".json"), Path(args.out + "-wal"), Path(args.out + "-shm")):
         p.unlink(missing_ok=True)
-    m = generate(args.out, quotes=args.quotes, speakers=args.speakers, articles=args.articles,
-                 outlets=args.outlets, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
+    try:
+        m = generate(args.out, quotes=args.quotes, speakers=args.speakers, articles=args.articles,
+                     outlets=args.outlets, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
+    except BaseException:  # no half-made database to trip the next run ("exists; use --force")
+        for p in (Path(args.out), Path(args.out + ".json"), Path(args.out + "-wal"), Path(args.out + "-shm")):
+            p.unlink(missing_ok=True)
+        raise
     print(json.dumps({k: m[k] for k in ("counts", "seconds", "bytes")}))
     return 0
 

@@ -13,17 +13,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from benchtools import positive_int  # noqa: E402
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("list_file")
-    ap.add_argument("--workers", type=int, default=1)
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--workers", type=positive_int, default=1)
+    ap.add_argument("--batch-size", type=positive_int, default=16)
     ap.add_argument("--model", default=None, help="spaCy model (default: quotetrack's default model)")
     args = ap.parse_args(argv)
+    if not os.path.isfile(args.list_file):
+        ap.error(f"{args.list_file}: no such file (a list of text files, one per line)")
     t0 = time.perf_counter()
     import spacy
 

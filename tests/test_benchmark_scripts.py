@@ -144,3 +144,26 @@ def test_accuracy_reads_quotes_back_from_the_database(tmp_path):
     assert any(r["speaker"] and "Aliyev" in r["speaker"] for r in rows)
     acc = benchmark.accuracy(corpus, ["a.txt"], db)
     assert acc["gold_quotes"] == 1 and acc["quotes_f1@0.3"] > 0 and acc["speaker_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize("script, args, message", [
+    ("benchmark.py", ["{corpus}", "--repeat", "0"], "argument --repeat: 0 is less than 1"),
+    ("benchmark.py", ["{corpus}", "--limit", "-1"], "argument --limit: -1 is less than 1"),
+    ("benchmark.py", ["{corpus}", "--batch-sizes", "4,0"], "argument --batch-sizes: 0 is less than 1"),
+    ("benchmark.py", ["{corpus}", "--scale", "0"], "argument --scale: 0 is not more than 0"),
+    ("benchmark.py", ["{tmp}/none"], "{tmp}/none: no such folder"),
+    ("make_synthetic_db.py", ["{tmp}/q.db", "--speakers", "10"], "--speakers must be at least 20"),
+    ("make_synthetic_db.py", ["{tmp}/q.db", "--quotes", "10", "--articles", "1000"],
+     "--quotes must be at least 1000 (--articles)"),
+    ("make_synthetic_db.py", ["{tmp}", "--force"], "{tmp} is a folder; give the database file to write"),
+    ("spacy_baseline.py", ["{tmp}/list.txt"], "{tmp}/list.txt: no such file (a list of text files, one per line)"),
+    ("spacy_baseline.py", ["{corpus}", "--workers", "0"], "argument --workers: 0 is less than 1"),
+])
+def test_scripts_refuse_values_that_would_run_nothing_or_crash(tmp_path, script, args, message):
+    corpus = tmp_path / "corpus"
+    (corpus / "text").mkdir(parents=True)
+    fill = lambda s: s.format(corpus=corpus, tmp=tmp_path)  # noqa: E731
+    p = subprocess.run([sys.executable, str(SCRIPTS / script), *map(fill, args)], capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "PYTHONPATH": str(SCRIPTS.parent)})
+    assert p.returncode == 2 and p.stderr.splitlines()[-1] == f"{script}: error: {fill(message)}", p.stderr
+    assert not (tmp_path / "q.db").exists()
