@@ -58,3 +58,13 @@ def test_readme_demo_counts_what_the_demo_stores(cross_db):
         assert db.execute("SELECT count(*) FROM quote WHERE kind != 'indirect'").fetchone()[0] == quotes
         assert db.execute("SELECT count(*) FROM quote WHERE kind = 'indirect'").fetchone()[0] == claims
         assert db.execute("SELECT count(*) FROM speaker").fetchone()[0] == speakers
+
+
+def test_readme_extract_table_is_the_real_output(extractor, monkeypatch):
+    block = re.search(r"\$ (quotetrack extract fixtures/\S+ --no-claims --format table) \| head -12\n(.*?)```",
+                      README, re.S)
+    monkeypatch.setenv("COLUMNS", "120")  # what a pipe gets
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, block.group(1).split()[1:])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:12] == block.group(2).splitlines()
