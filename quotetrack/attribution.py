@@ -449,6 +449,10 @@ class Attributor:
                 break  # a verb of quoted words is nobody's report of them
             if self._is_cue(h) and not self._hypothetical(h) and "ccomp" in path \
                     and (any(c.dep_ in SUBJ for c in h.children) or h.tag_ == "VBG" and h.dep_ in ("advcl", "xcomp")):
+                subj = next((c for c in h.children if c.dep_ in SUBJ), None)
+                if subj is not None and cue.tag_.startswith("VB") and any(c.dep_ in SUBJ for c in cue.children) \
+                        and self._outlet_of_np(subj):
+                    return cue  # "Reuters reported that Putin said "..."": Putin's words, relayed by Reuters
                 return h  # "She ..., cautioning that the turmoil underscores a need for "...""
         return cue
 

@@ -392,6 +392,9 @@ OPENING_CASES = [
       ("a mess", "officials in the capital", "unnamed", *FIRST_HAND, "mixed")]),
     ("Officials said the deal was \"dead.\"",
      [("dead", "Officials", "unnamed", *FIRST_HAND, "mixed")]),
+    # an outlet reporting what someone said relays it; a person reporting it speaks for it
+    ("Vladimir Putin visited Kiev.\n\nReuters reported that Putin said \"nothing will change in our lives.\"",
+     [("nothing will change in our lives", "Vladimir Putin", "person", "Reuters", True, "mixed")]),
     # a scene set by writing for an outlet carries over to the writer's next quote
     ("Writing for the Los Angeles Times, Laura Kent argued that the port was safe.\n\n"
      "\"We are ready,\" Kent wrote.",
