@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .lexicon import cues, gazetteer, titles
 from .people import (NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person,
                      first_name_gender, fold, is_when, opens_sentence, org_run, outlet_prefix, role_prefix,
-                     run_words, split_role, tag_known_surnames)
+                     run_words, split_role, tag_known_surnames, without_honorifics)
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 
@@ -1496,4 +1496,4 @@ def _role(person: Person) -> str | None:
 def _person_speaker(person: Person, mention: Span, role: str | None = None, resolved: str | None = None) -> Speaker:
     """A known person as the speaker at ``mention``, by their canonical name and first role
     unless the mention gives one."""
-    return Speaker(person.canonical, mention, role or _role(person), person.kind, person, resolved)
+    return Speaker(person.canonical, mention, without_honorifics(role) or _role(person), person.kind, person, resolved)

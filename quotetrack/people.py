@@ -222,6 +222,15 @@ def _acronym(name: list[str]) -> bool:
     return len(name) == 1 and 2 <= len(name[0]) <= 6 and name[0].isalpha() and name[0].isupper()
 
 
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "mister", "madam", "madame"}
+
+
+def without_honorifics(role: str | None) -> str | None:
+    """The office in a title: "Mr." or "Mrs." before a name tell a gender, not a role."""
+    words = [w for w in (role or "").split() if w.lower() not in HONORIFICS]
+    return " ".join(words) or None
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
@@ -325,8 +334,9 @@ class People:
         key = tuple(name)
         if key not in person.names:
             person.names.append(key)
-        if role and role not in person.roles:
-            person.roles.append(role)
+        office = without_honorifics(role)
+        if office and office not in person.roles:
+            person.roles.append(office)
         if person.gender is None and kind == "person":
             person.gender = _gender_of(name, role)
         insort(person.seen_at, pos)

@@ -419,6 +419,9 @@ def test_opening_paragraph_and_relays(extract_text, body, expected):
     ("Azerbaijani President Ilham Aliyev arrived in Moscow. \"Our ties are strong,\" Aliyev said.", "Azerbaijani President"),
     ("Laura Kent, the mayor, said the city was \"safe.\" The police chief disagreed.", "mayor"),
     ("\"We will appeal,\" said Daniel Okafor, the team's lawyer.", "lawyer"),
+    # "Mr." and "Mrs." tell a gender, not an office
+    ("Prime Minister Vladimir Putin met the delegation.\n\n\"We are ready,\" Mr Putin said.", "Prime Minister"),
+    ("\"We will see,\" Mrs. Laura Kent said.", None),
 ])
 def test_roles(extract_text, body, role):
     [q] = quotes(extract_text, body)
