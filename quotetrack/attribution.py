@@ -1490,7 +1490,8 @@ def _np_text(tok) -> str:
 
 
 def _role(person: Person) -> str | None:
-    return person.roles[0] if person.roles else None
+    """The person's first office ("Prime Minister"), not an honorific ("Mr.")."""
+    return next((office for office in map(without_honorifics, person.roles) if office), None)
 
 
 def _person_speaker(person: Person, mention: Span, role: str | None = None, resolved: str | None = None) -> Speaker:

@@ -334,9 +334,8 @@ class People:
         key = tuple(name)
         if key not in person.names:
             person.names.append(key)
-        office = without_honorifics(role)
-        if office and office not in person.roles:
-            person.roles.append(office)
+        if role and role not in person.roles:
+            person.roles.append(role)  # "Mrs." too: it tells the gender the pronouns are matched to
         if person.gender is None and kind == "person":
             person.gender = _gender_of(name, role)
         insort(person.seen_at, pos)
