@@ -148,6 +148,16 @@ def split(conn: Connection, name: str, aliases: list[str]) -> str:
     ids = [r.id for r in picked]
     if ids:
         conn.execute(update(Quote).where(Quote.id.in_(ids)).values(speaker_id=new_id))
+    for speaker_id in (sp.id, new_id):  # the roles go with the quotes that gave them
+        _recount_roles(conn, speaker_id)
     for alias in aliases:
         _claim(conn, new_id, alias.strip(), speaker_key(alias, sp.kind))
     return f"split {aliases[0].strip()!r} off {sp.name!r} ({_moved(len(ids), sum(r.kind == 'indirect' for r in picked))})"
+
+
+def _recount_roles(conn: Connection, speaker_id: int) -> None:
+    """A speaker's roles, counted again from their quotes (one count per quote that gave it)."""
+    conn.execute(delete(SpeakerRole).where(SpeakerRole.speaker_id == speaker_id))
+    for role, count in conn.execute(select(Quote.speaker_role, func.count()).where(
+            Quote.speaker_id == speaker_id, Quote.speaker_role.is_not(None)).group_by(Quote.speaker_role)).all():
+        conn.execute(SpeakerRole.__table__.insert().values(speaker_id=speaker_id, role=role, count=count))

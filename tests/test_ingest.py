@@ -198,8 +198,13 @@ def test_corrections_from_the_command_line(run, tmp_path):
     plural = lambda n: "1 claim" if n == 1 else f"{n} claims"
     assert run("merge", "Bill Clinton", "Hillary Clinton", "--into", "The Clintons").stdout == \
         f"merged 1 speaker into 'The Clintons' (2 quotes, {plural(claims.get('Hillary Clinton', 0))} moved)\n"
+    roles = lambda name: query(db, "SELECT r.role, r.count FROM speaker_role r JOIN speaker s ON s.id = r.speaker_id "
+                                   "WHERE s.name = ? ORDER BY r.role", name)  # noqa: E731
+    merged = roles("The Clintons")
     assert run("split", "The Clintons", "Bill Clinton").stdout == \
         f"split 'Bill Clinton' off 'The Clintons' (1 quote, {plural(claims.get('Bill Clinton', 0))} moved)\n"
+    assert roles("Bill Clinton") == [("President", 1)]  # his role went with his quote
+    assert sorted(roles("The Clintons") + roles("Bill Clinton")) == sorted(merged)
     assert query(db, "SELECT DISTINCT s.name FROM speaker s JOIN quote q ON q.speaker_id = s.id "
                      "WHERE s.kind = 'person' AND q.kind != 'indirect' ORDER BY s.name") == [
         ("Bill Clinton",), ("Ilham Aliyev",), ("Sergei Mironov",), ("The Clintons",),
