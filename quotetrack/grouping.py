@@ -143,6 +143,22 @@ class Grouper:
         return self.cur.execute("SELECT id FROM quote WHERE group_id = ? AND speaker_id = ? LIMIT 1",
                                 (group_id, speaker_id)).fetchone() is not None
 
+    def _someone_else_said_it(self, group_id: int, speaker_id: int | None) -> bool:
+        """Does the group hold the words of another named person, and none of this one's? Two
+        people saying the same or nearly the same words ("We will not raise taxes", "They will
+        raise taxes") made two statements, not two wordings of one."""
+        if speaker_id is None or self._speaker_in_group(group_id, speaker_id) or not self._is_person(speaker_id):
+            return False
+        if any(self._is_person(other) for other in self.pending.get(group_id, ()) if other != speaker_id):
+            return True
+        return self.cur.execute("SELECT 1 FROM quote q JOIN speaker s ON s.id = q.speaker_id WHERE q.group_id = ? "
+                                "AND s.kind = 'person' AND q.speaker_id != ? LIMIT 1",
+                                (group_id, speaker_id)).fetchone() is not None
+
+    def _is_person(self, speaker_id: int) -> bool:
+        row = self.cur.execute("SELECT kind FROM speaker WHERE id = ?", (speaker_id,)).fetchone()
+        return row is not None and row[0] == "person"
+
     def place(self, text: str, speaker_id: int | None) -> Placement | None:
         """Find or make the group of a quote; None for a quote without words."""
         ws = words(text)
@@ -169,7 +185,8 @@ class Grouper:
         rows = self.cur.execute("SELECT id, group_id FROM wording WHERE norm_hash = ? AND norm = ? LIMIT ?",
                                 (h, norm, WORDINGS_PER_GROUP)).fetchall()
         for wid, gid in rows:
-            if n >= FREE_WORDS or self._speaker_in_group(gid, speaker_id):
+            if (n >= FREE_WORDS or self._speaker_in_group(gid, speaker_id)) \
+                    and not self._someone_else_said_it(gid, speaker_id):
                 return Placement(gid, wid)
         return None
 
@@ -180,6 +197,8 @@ class Grouper:
                 "SELECT group_id FROM group_shingle WHERE hash = ? ORDER BY group_id DESC LIMIT ?", (s, POSTINGS)))
         best = None
         for gid, _ in votes.most_common(CANDIDATES):
+            if self._someone_else_said_it(gid, speaker_id):
+                continue
             for wid, norm in self.cur.execute("SELECT id, norm FROM wording WHERE group_id = ? ORDER BY id LIMIT ?",
                                               (gid, WORDINGS_PER_GROUP)).fetchall():
                 old = norm.split()

@@ -233,6 +233,25 @@ def test_different_statements_stay_in_different_groups(store):
     assert store.counts()["groups"] == 2
 
 
+def test_two_people_saying_nearly_the_same_words_made_two_statements(store):
+    store.add_article(*article('"We will not raise taxes on working families this year," Osborne said.',
+                               quotes=[("We will not raise taxes on working families this year,",
+                                        "George Osborne", "person", None)]))
+    store.add_article(*article('"They will raise taxes on working families this year," Miliband said.',
+                               outlet="BBC", quotes=[("They will raise taxes on working families this year,",
+                                                      "Ed Miliband", "person", None)]))
+    store.add_article(*article('"This is a historic election," Kerry said.', date="2008-11-04",
+                               quotes=[("This is a historic election,", "John Kerry", "person", None)]))
+    store.add_article(*article('"This is a historic election," Johnson said.', date="2011-05-05",
+                               quotes=[("This is a historic election,", "Alan Johnson", "person", None)]))
+    # the same words again from the same person, in another outlet, do join
+    store.add_article(*article('Osborne said: "We will not raise taxes on working families this year."',
+                               outlet="Reuters", quotes=[("We will not raise taxes on working families this year.",
+                                                          "George Osborne", "person", None)]))
+    assert store.counts()["groups"] == 4
+    assert sorted(rows(store, "SELECT quote_count FROM quote_group")) == [(1,), (1,), (1,), (2,)]
+
+
 def test_forced_reingest_recounts_groups_and_drops_orphans(store):
     a1 = article(f'Mironov said "{FULL}" in Baku.', quotes=[(FULL, "Sergei Mironov", "person", None)])
     a2 = article('He called it a "wound that does not heal."', date="2007-04-02",
