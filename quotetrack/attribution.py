@@ -122,7 +122,7 @@ class ArticleParse:
         self._quoted_starts = [s for s, _ in self.quoted]
         self.double_marked = any(q.mark not in "'‘’" for q in spans)  # the article's own quote style
         tag_known_surnames([doc for _, doc in parts])
-        self.people = People([(q.open_mark, q.end) for q in spans])
+        self.people = People([(q.open_mark, q.end) for q in spans], article.body_start)
         for off, doc in parts:
             self.people.observe(doc, off, self.text)
 

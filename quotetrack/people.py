@@ -238,8 +238,9 @@ def _initial(word: str) -> bool:
 class People:
     """Registry of the people one article mentions, in text order."""
 
-    def __init__(self, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, quoted: list[tuple[int, int]] = (), body_start: int = 0):
         self.quoted = sorted(quoted)
+        self.body_start = body_start  # names in a header before it (title, byline) are no one's mention
         self.persons: list[Person] = []
         self.mentions: list[Mention] = []
         self.starts: list[int] = []  # the mentions' starts, kept in step, for bisection
@@ -262,7 +263,7 @@ class People:
                 continue  # "Black Lawmakers Rip Donald Trump As A ...": no telling names from words
             words = run_words(run)
             start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
-            if outlets.lookup(" ".join(words)) or _is_modifier(run):
+            if start < self.body_start or outlets.lookup(" ".join(words)) or _is_modifier(run):
                 continue
             role, name = self.split_name(role_prefix(run) + words, start)
             name = [w for w in name if fold(w) not in NOT_NAMES]

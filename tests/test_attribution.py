@@ -993,3 +993,12 @@ def test_speaking_on_condition_of_anonymity_says_nothing(extract_text):
 ])
 def test_lines_introduced_by_here_or_from_and_a_colon(extract_text, body, speaker):
     assert [(q.speaker, q.sieve) for q in quotes(extract_text, body)] == [(speaker, "colon")]
+
+
+def test_names_in_the_header_are_no_mentions(extractor):
+    from quotetrack.reader import article_from_text
+
+    text = ("---\n# A Clinton Speaks\nAnn Ray\nToledo Blade, Toledo\n2008-03-05\n---\n\n"
+            "Clinton visited a factory in Toledo on Wednesday. \"Jobs are the issue in this state,\" Clinton said.\n")
+    [q] = extractor.extract(article_from_text(text, "blade.txt"))
+    assert (q.text, q.speaker) == ("Jobs are the issue in this state,", "Clinton")  # not "Clinton Speaks"
