@@ -266,8 +266,10 @@ class QuoteDB:
     def _speaker_labels(self, rows: list[dict]) -> list[str]:
         out = []
         for r in rows[:CANDIDATES]:
-            n = self.one("SELECT quote_count + claim_count FROM speaker WHERE id = ?", (r["id"],))[0]
-            out.append(f"{r['name']} ({n} quote{'' if n == 1 else 's'})")
+            quotes, claims = self.one("SELECT quote_count, claim_count FROM speaker WHERE id = ?", (r["id"],))
+            counts = [f"{quotes} quote{'' if quotes == 1 else 's'}"] + \
+                ([f"{claims} claim{'' if claims == 1 else 's'}"] if claims else [])
+            out.append(f"{r['name']} ({', '.join(counts)})")
         return out
 
     def resolve_outlet(self, name: str) -> Named:
