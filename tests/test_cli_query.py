@@ -314,3 +314,22 @@ def test_a_limit_past_sqlites_integers_means_all(cross_db, args):
     everything = run(cross_db, *args, "1000")
     huge = run(cross_db, *args, str(2**64))
     assert huge.exit_code == 0 and huge.stdout == everything.stdout
+
+
+def test_check_says_what_a_shorter_first_report_printed(tmp_path):
+    from quotetrack.records import Article, Quote
+    from quotetrack.store import open_db
+
+    db = tmp_path / "q.db"
+    full = "Nothing will change in the lives of ordinary people, and we will keep our promises,"
+    short = "Nothing will change in the lives of ordinary people,"
+    with open_db(str(db)) as store:
+        for text, quote, outlet, date in ((f'"{short}" Putin said.', short, "Moscow Times", "2010-03-02"),
+                                          (f'"{full}" Putin said.', full, "The Guardian", "2010-03-05")):
+            store.add_article(Article(text=text, path=f"{outlet}.txt", outlet=outlet, date=date),
+                              [Quote(quote, 1, 1 + len(quote), speaker="Vladimir Putin", speaker_kind="person",
+                                     outlet=outlet)])
+    r = run(str(db), "check", "nothing will change in the lives", "--format", "table")
+    lines = r.stdout.splitlines()
+    assert lines[0] == f"quote:        \u201c{full}\u201d"
+    assert lines[2] == f"first report: 2010-03-02 \u2014 Moscow Times, as \u201c{short}\u201d"

@@ -218,7 +218,10 @@ def check(text, outlet, fmt, db):
     _profile(fmt, r, [
         ("quote", f"\u201c{r.text}\u201d"), ("said by", ", ".join(r.speakers)),
         ("first report", " \u2014 ".join(str(x) for x in (first.get("date"), first.get("outlet"),
-                                                         first.get("article")) if x)),
+                                                         first.get("article")) if x)
+         # the quote line is the fullest wording: say what the first report printed when it was less
+         + (f", as \u201c{first['quote']}\u201d" if first.get("quote") and first["quote"].strip() != r.text.strip()
+            else "")),
         ("carried by", f"{r.quotes} quote{'s' * (r.quotes != 1)} in {r.articles} article"
                        f"{'s' * (r.articles != 1)}: {_tally(r.outlets)}"),
         ("relayed from", _tally(r.relays)),
