@@ -111,21 +111,21 @@ class Extractor:
             for art in articles:
                 problem = _unparsable(art.text)
                 if problem:  # an empty stand-in keeps its place in the batch
-                    yield "", (art, problem, 0, True)
+                    yield "", (art, None, 0, True, problem)
                     continue
                 cleaned = clean(art.text)
                 pieces = parts(cleaned)
                 for k, (s, e) in enumerate(pieces):
                     piece = sentence_case(cleaned[s:e]) if k == 0 else cleaned[s:e]
-                    yield piece, (art, cleaned, s, k == len(pieces) - 1)
+                    yield piece, (art, cleaned, s, k == len(pieces) - 1, None)
 
         docs = []
-        for doc, (art, cleaned, offset, last) in self.nlp.pipe(units(), as_tuples=True,
-                                                               batch_size=batch_size or self.batch_size):
+        for doc, (art, cleaned, offset, last, problem) in self.nlp.pipe(units(), as_tuples=True,
+                                                                        batch_size=batch_size or self.batch_size):
             docs.append((offset, doc))
             if last:
-                if _unparsable(art.text):
-                    result = ExtractError(art.path or "<text>", cleaned)
+                if problem:
+                    result = ExtractError(art.path or "<text>", problem)
                 else:
                     try:
                         result = self._attribute(art, cleaned, docs)
