@@ -307,11 +307,15 @@ def test_a_missing_outlet_list_stops_the_run_once_before_any_parse(tmp_path, mon
     missing = tmp_path / "my-outlets.tsv"
     monkeypatch.setenv("QUOTETRACK_OUTLETS", str(missing))
     gazetteer.cache_clear()  # loaded once per process: load it again with the setting
+    db = tmp_path / "q.db"
     try:
-        result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+        results = [CliRunner().invoke(main, ["extract", str(tmp_path)]),
+                   CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db), "--workers", "1"])]
     finally:
         monkeypatch.delenv("QUOTETRACK_OUTLETS")
         gazetteer.cache_clear()
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == (f"Error: {missing}: cannot read the outlet list of $QUOTETRACK_OUTLETS "
-                             f"([Errno 2] No such file or directory: '{missing}')\n")
+    for result in results:
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (f"Error: {missing}: cannot read the outlet list of $QUOTETRACK_OUTLETS "
+                                 f"([Errno 2] No such file or directory: '{missing}')\n")
+    assert not db.exists()  # no empty database left behind

@@ -99,9 +99,11 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
     for longer than $QUOTETRACK_BUSY_TIMEOUT seconds, 60 by default).
     """
     from ..errors import ExtractError, ReadError
+    from ..lexicon import gazetteer
     from ..sources import iter_articles
     from ..store import open_db
 
+    gazetteer()  # a bad $QUOTETRACK_OUTLETS stops here, before a database is created
     tally = Tally()
     with open_db(db) as store:
         length = _bar_length(paths, include, exclude) if show_progress() else None
