@@ -64,18 +64,18 @@ def walk(folder: str, include: Iterable[str] = (), exclude: Iterable[str] = ()) 
             rel = rel_root + name
             if name.startswith(".") or not _matches(rel, include) or _matches(rel, exclude):
                 continue
-            path = os.path.join(root, name)
-            yield path if _regular_or_missing(path) else ReadError(path, "not a regular file (a pipe, socket "
-                                                                          "or device), skipped")
+            yield _found(os.path.join(root, name))
 
 
-def _regular_or_missing(path: str) -> bool:
-    """Is ``path`` a regular file (or a link to one)? A broken link counts, so that reading it
-    reports it; a pipe found in a folder does not, as opening it could wait forever."""
+def _found(path: str) -> str | ReadError:
+    """A file found rather than named: itself if it is a regular file (or a link to one, or a
+    broken link, so that reading it reports it), else a ReadError: a pipe found in a folder or
+    by a pattern is not opened, as that could wait forever."""
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
+        regular = stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
-        return True
+        regular = True
+    return path if regular else ReadError(path, "not a regular file (a pipe, socket or device), skipped")
 
 
 def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str | ReadError]:
@@ -103,9 +103,8 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             for m in sorted(real.values()):
                 if os.path.isdir(m):
                     yield from walk(m, include, exclude)
-                else:  # found, not named: a pipe or device is skipped as in a folder
-                    yield m if _regular_or_missing(m) else ReadError(m, "not a regular file (a pipe, socket "
-                                                                        "or device), skipped")
+                else:
+                    yield _found(m)
         else:
             yield ReadError(p, "no such file or folder")
 
