@@ -19,6 +19,7 @@ from .quotemarks import paragraphs, scan
 from .errors import ExtractError
 from .headline import sentence_case
 from .lexicon import gazetteer
+from .reader import half_character
 from .records import Article, Quote
 
 # Longer texts are parsed in parts that end at paragraph breaks (sentences never cross a
@@ -153,11 +154,10 @@ def _unparsable(text) -> str | None:
     which a JSON string can carry), or None."""
     if not isinstance(text, str):
         return f"the text is {type(text).__name__}, not a string"
-    bad = _LONE_SURROGATE.search(text)
-    return f"the text holds {ascii(bad.group())[1:-1]}, half of a character" if bad else None
+    bad = half_character(text)
+    return f"the text holds {bad}, half of a character" if bad else None
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _worker: Extractor | None = None
 
 

@@ -115,6 +115,17 @@ def _detect(data: bytes, path) -> tuple[str, str]:
 _HEADER = re.compile(r"\A\s*^---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*(?:\r?\n|\Z)", re.M | re.S)
 
 
+def half_character(text: str) -> str | None:
+    """The first lone UTF-16 surrogate in ``text``, escaped ("\\ud800"), or None. JSON can
+    escape half of a surrogate pair, which is no character at all: nothing can parse or
+    store it."""
+    bad = _LONE_SURROGATE.search(text)
+    return ascii(bad.group())[1:-1] if bad else None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def first_line_title(line: str) -> str:
     """A first line as a title: whole when it is headline length, else its whole words up to
     MAX_TITLE characters and an ellipsis."""

@@ -14,14 +14,13 @@ import fnmatch
 import glob
 import json
 import os
-import re
 import stat
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import ReadError, printable_path
-from .reader import article_from_text, decode, parse_date, read_article
+from .reader import article_from_text, decode, half_character, parse_date, read_article
 from .records import Article
 
 FORMATS_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "text",
@@ -29,7 +28,6 @@ FORMATS_BY_SUFFIX = {".txt": "text", ".text": "text", ".md": "text",
                      ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DEFAULT_INCLUDE = tuple("*" + s for s in FORMATS_BY_SUFFIX)
 RECORD_FIELDS = ("title", "author", "outlet", "date", "url")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 STDIN = "-"
 # Parsing takes about 30 s and 3 GB of memory per million characters of one article, all of
 # which stay in memory until the article is attributed; a longer text is a dump, not an article.
@@ -210,9 +208,8 @@ def record_article(record, path: str, *, outlet: str | None = None, date_order: 
         raise ReadError(path, 'record has no "text"' if text is None else 'record "text" is empty or not a string')
     meta = {k: (str(record[k]).strip() or None) if record.get(k) is not None else None for k in RECORD_FIELDS}
     for field, value in [("text", text), *meta.items()]:
-        if value and (bad := _LONE_SURROGATE.search(value)):
-            # JSON can escape half of a UTF-16 pair ("\ud800"), which is no character at all
-            raise ReadError(path, f'record "{field}" holds {ascii(bad.group())[1:-1]}, half of a character')
+        if value and (bad := half_character(value)):
+            raise ReadError(path, f'record "{field}" holds {bad}, half of a character')
     return Article(text=text, path=path, title=meta["title"], author=meta["author"],
                    outlet=outlet or meta["outlet"],
                    date=parse_date(meta["date"], date_order, text) if meta["date"] else None,
