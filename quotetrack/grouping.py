@@ -134,6 +134,7 @@ class Grouper:
         self.conn = conn
         self.cur = rawdb.cursor(conn)
         self.pending: dict[int, set[int]] = {}  # group -> speakers of this article's quotes
+        self._person: dict[int, bool] = {}  # speaker -> a named person? (asked once per article)
 
     def _speaker_in_group(self, group_id: int, speaker_id: int | None) -> bool:
         if speaker_id is None:
@@ -156,8 +157,10 @@ class Grouper:
                                 (group_id, speaker_id)).fetchone() is not None
 
     def _is_person(self, speaker_id: int) -> bool:
-        row = self.cur.execute("SELECT kind FROM speaker WHERE id = ?", (speaker_id,)).fetchone()
-        return row is not None and row[0] == "person"
+        if speaker_id not in self._person:
+            row = self.cur.execute("SELECT kind FROM speaker WHERE id = ?", (speaker_id,)).fetchone()
+            self._person[speaker_id] = row is not None and row[0] == "person"
+        return self._person[speaker_id]
 
     def place(self, text: str, speaker_id: int | None) -> Placement | None:
         """Find or make the group of a quote; None for a quote without words."""
