@@ -144,10 +144,11 @@ def tex(text: str) -> str:
 
 def bibtex_fields(c: dict) -> dict[str, str]:
     """The fields of one BibTeX entry, unescaped: an article in the outlet's "journal"."""
-    fields = {"author": " and ".join(map(_inverted, author_names(c["author"] or ""))), "title": c["article"], "journal": c["outlet"], "date": c["date"],
-              "year": (c["date"] or "")[:4] or None, "url": c["url"], "note": f"{sentence(c)}; {location(c)}",
-              "quote": c["quote"], "speaker": c["speaker"], "speakerrole": c["role"],
-              "relayedby": c["relayed_by"], "offsets": f"{c['start']}-{c['end']}", "file": c["path"]}
+    fields = {"author": " and ".join(map(_inverted, author_names(c["author"] or ""))), "title": c["article"],
+              "journal": c["outlet"], "date": c["date"], "year": (c["date"] or "")[:4] or None, "url": c["url"],
+              "note": f"{sentence(c)}; {location(c)}", "quote": c["quote"], "speaker": c["speaker"],
+              "speakerrole": c["role"], "relayedby": c["relayed_by"], "offsets": f"{c['start']}-{c['end']}",
+              "file": c["path"]}
     return {k: str(v) for k, v in fields.items() if v}
 
 
