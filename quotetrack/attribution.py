@@ -34,6 +34,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .clean import wire_dateline
 from .lexicon import cues, gazetteer, titles
 from .people import (NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPENERS, SUBJECT_DEPS, People, Person,
                      first_name_gender, fold, is_when, opens_sentence, org_run, outlet_prefix, role_prefix,
@@ -107,6 +108,15 @@ class ArticleParse:
         self.cleaned = cleaned or article.text  # the text as parsed: markup and notes blanked
         self.parts = parts  # (offset, Doc)
         self.outlet = article.outlet
+        dateline = wire_dateline(article.text, article.body_start)
+        written = dateline.group("agency").strip() if dateline else None
+        known = gazetteer().lookup(written) if written else None
+        wire = known.name if known else written
+        if wire and self.outlet is None:
+            self.outlet = wire  # a wire story as the agency sent it
+        # a wire story another outlet publishes ("WASHINGTON (AP) — ..."): the agency relays it
+        self.wire = wire if wire and _key(self.outlet) not in (_key(written), _key(wire)) else None
+        self.wire_start = dateline.start() if dateline else len(self.text)
         self.author = article.author
         self.body_start = article.body_start
         lead = len(self.text) - len(self.text.lstrip())
@@ -125,6 +135,10 @@ class ArticleParse:
         self.people = People([(q.open_mark, q.end) for q in spans], article.body_start)
         for off, doc in parts:
             self.people.observe(doc, off, self.text)
+
+    def relay_of_story(self, pos: int) -> str | None:
+        """The wire agency that relays the words at ``pos``, below its dateline."""
+        return self.wire if pos >= self.wire_start else None
 
     def in_quote(self, tok) -> bool:
         """Is the token inside some quote of the article (its words, not a report of them)?"""
@@ -1147,7 +1161,8 @@ class Attributor:
         if relay and (own is None or _key(relay) != _key(own)):
             quote.outlet, quote.relayed = relay, True
             return
-        quote.outlet, quote.relayed = own, False
+        wire = self.p.relay_of_story(quote.start)
+        quote.outlet, quote.relayed = (wire, True) if wire else (own, False)
         scene = self._scene_before(quote.start, speaker)
         if scene and (own is None or _key(scene) != _key(own)):
             quote.outlet, quote.relayed = scene, True

@@ -803,6 +803,27 @@ def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed)
     assert (q.outlet, q.relayed) == (outlet, relayed)
 
 
+WIRE_STORY = ('WASHINGTON (Reuters) - "We will not back down," President Barack Obama said on Monday.\n\n'
+              "Obama said he would act within days.")
+
+
+def test_a_wire_story_as_the_agency_sent_it_is_the_agencys_own(extract_text):
+    found = [(q.kind, q.speaker, q.outlet, q.relayed) for q in extract_text(WIRE_STORY, outlet=None)]
+    assert found == [("direct", "Barack Obama", "Reuters", False), ("indirect", "Barack Obama", "Reuters", False)]
+
+
+def test_a_wire_story_another_outlet_publishes_is_relayed_by_the_agency(extract_text):
+    found = [(q.text, q.outlet, q.relayed) for q in extract_text(WIRE_STORY, outlet="The Morning Star")]
+    assert found == [("We will not back down,", "Reuters", True), ("he would act within days", "Reuters", True)]
+
+
+def test_a_wire_dateline_is_nobodys_words(extract_text):
+    body = "LONDON, Dec. 8 (AP) — British rail workers will strike next week, their union said on Tuesday."
+    [claim] = extract_text(body)
+    assert (claim.text, claim.speaker) == ("British rail workers will strike next week", "their union")
+    assert (claim.outlet, claim.relayed) == ("Associated Press", True)
+
+
 def test_a_sentence_opener_tagged_as_a_name_is_no_part_of_it(extractor):
     from quotetrack.people import proper_runs, run_words
 

@@ -298,3 +298,10 @@ def test_a_date_with_a_time_zone_name_is_read_without_a_warning(recwarn):
     assert parse_date("March 27, 2007 10:00 EST") == "2007-03-27"
     assert parse_date("Tue, 27 Mar 2007 10:00:00 PDT") == "2007-03-27"
     assert not recwarn.list  # a warning would print two lines on stderr
+
+
+def test_a_wire_dateline_names_the_outlet_a_header_does_not():
+    article = article_from_text("Rail strike\n\nMOSCOW, March 3 (Reuters) – Talks failed.\n")
+    assert article.outlet == "Reuters"
+    assert article_from_text("Rail strike\n\nMOSCOW (Reuters) – Talks failed.\n", outlet="Kommersant").outlet \
+        == "Kommersant"
