@@ -149,13 +149,13 @@ def split(conn: Connection, name: str, aliases: list[str]) -> str:
     if ids:
         conn.execute(update(Quote).where(Quote.id.in_(ids)).values(speaker_id=new_id))
     for speaker_id in (sp.id, new_id):  # the roles go with the quotes that gave them
-        _recount_roles(conn, speaker_id)
+        recount_roles(conn, speaker_id)
     for alias in aliases:
         _claim(conn, new_id, alias.strip(), speaker_key(alias, sp.kind))
     return f"split {aliases[0].strip()!r} off {sp.name!r} ({_moved(len(ids), sum(r.kind == 'indirect' for r in picked))})"
 
 
-def _recount_roles(conn: Connection, speaker_id: int) -> None:
+def recount_roles(conn: Connection, speaker_id: int) -> None:
     """A speaker's roles, counted again from their quotes (one count per quote that gave it)."""
     conn.execute(delete(SpeakerRole).where(SpeakerRole.speaker_id == speaker_id))
     for role, count in conn.execute(select(Quote.speaker_role, func.count()).where(

@@ -73,6 +73,7 @@ class Store:
 
     def add_article(self, article: Article, quotes: list[Quote], force: bool = False) -> AddResult:
         """Store one article and its quotes atomically; skip it if its text is already stored."""
+        quotes = list(quotes)  # a generator would be spent by the checks before it is stored
         for q in quotes:
             _check_true_to_text(article, q)
         h = content_hash(article.text)
@@ -147,10 +148,14 @@ def _remove_quotes(conn, article_id: int) -> None:
     """Delete an article's quotes (for ``force``) and what only they used."""
     groups = set(conn.scalars(select(models.Quote.group_id).where(models.Quote.article_id == article_id,
                                                                   models.Quote.group_id.is_not(None))))
+    speakers = set(conn.scalars(select(models.Quote.speaker_id).where(models.Quote.article_id == article_id,
+                                                                      models.Quote.speaker_id.is_not(None))))
     conn.execute(delete(models.Quote).where(models.Quote.article_id == article_id))
     unnamed = select(models.Speaker.id).where(models.Speaker.article_id == article_id)
     conn.execute(delete(models.SpeakerRole).where(models.SpeakerRole.speaker_id.in_(unnamed)))
     conn.execute(delete(models.Speaker).where(models.Speaker.article_id == article_id))
+    for speaker_id in speakers:  # the roles the removed quotes gave go with them
+        corrections.recount_roles(conn, speaker_id)
     refresh_groups(conn, groups)
 
 

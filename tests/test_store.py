@@ -102,6 +102,22 @@ def test_same_text_is_skipped_and_force_replaces_in_place(store):
     assert rows(store, "SELECT quote_count, article_count FROM quote_group") == [(1, 1)]
 
 
+def test_replacing_an_article_leaves_its_speakers_roles_counted_once(store):
+    art, [quote] = article('President Putin said "we are friends" here.',
+                           quotes=[("we are friends", "Vladimir Putin", "person", None)])
+    quote = replace(quote, speaker_role="President")
+    store.add_article(art, [quote])
+    for _ in range(2):
+        store.add_article(art, [quote], force=True)
+    assert rows(store, "SELECT role, count FROM speaker_role") == [("President", 1)]
+
+
+def test_quotes_may_come_from_a_generator(store):
+    art, quotes = article('Putin said "we are friends" here.', quotes=[("we are friends", "Vladimir Putin", "person", None)])
+    assert store.add_article(art, (q for q in quotes)).quotes == 1
+    assert rows(store, "SELECT text FROM quote") == [("we are friends",)]
+
+
 def test_offsets_must_match_the_article_text(store):
     art = Article(text="Putin said hello.")
     with pytest.raises(QuotetrackError, match="do not match"):
