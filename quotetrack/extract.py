@@ -19,7 +19,7 @@ from .quotemarks import paragraphs, scan
 from .errors import ExtractError
 from .headline import sentence_case
 from .lexicon import gazetteer
-from .reader import half_character
+from .reader import article_from_text, half_character
 from .records import Article, Quote
 
 # Longer texts are parsed in parts that end at paragraph breaks (sentences never cross a
@@ -70,7 +70,11 @@ class Extractor:
             self._nlp = nlp_mod.load(self.model)
         return self._nlp
 
-    def extract(self, article: Article) -> list[Quote]:
+    def extract(self, article: Article | str) -> list[Quote]:
+        """The quotes and claims of one article; a string is read as a file's text would be
+        (a header, or a first line that is the title)."""
+        if isinstance(article, str):
+            article = article_from_text(article)
         result = next(self._run([article]))[1]
         if isinstance(result, ExtractError):
             raise result

@@ -146,6 +146,7 @@ def _fts_error(exc: sqlite3.Error) -> bool:
 
 def open_quotes(db: str) -> "QuoteDB":
     """Open an existing quote database for reading; an older schema is upgraded first."""
+    db = os.fspath(db)
     path = sqlite_path(db)
     if path != ":memory:" and not os.path.isfile(path):
         raise QueryError(f"{db}: no database here; create one with: quotetrack ingest PATH... --db {db}")

@@ -254,6 +254,7 @@ def parse_date(raw: str | None, order: str = "auto", body: str = "") -> str | No
 def article_from_text(text: str, path: str | None = None, *, date_order: str = "auto",
                       outlet: str | None = None, encoding: str = "utf-8") -> Article:
     """Build an Article from decoded text with an optional header."""
+    text = text.removeprefix("\ufeff")  # a byte order mark read as text is no part of the title
     raw, body_start = parse_header(text)
     title = raw.get("title")
     if title and body_start:

@@ -16,6 +16,7 @@ one quoted wording across articles, and a paraphrase around it is not a wording 
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 from dataclasses import dataclass
 
@@ -160,7 +161,7 @@ def _remove_quotes(conn, article_id: int) -> None:
 
 
 def _article_row(article: Article, h: str) -> dict:
-    return {"content_hash": h, "path": article.path, "url": article.url, "title": article.title,
+    return {"content_hash": h, "path": os.fspath(article.path) if article.path is not None else None, "url": article.url, "title": article.title,
             "author": article.author, "place": article.place, "date": article.date,
             "date_raw": article.date_raw, "text": article.text, "body_start": article.body_start,
             "encoding": article.encoding, "format": article.format, "quote_count": 0, "claim_count": 0,
@@ -184,7 +185,7 @@ def _quote_row(q: Quote, article_id, position, date, speaker_id, outlet_id, rela
 
 def open_db(db: str) -> Store:
     """Open (creating or upgrading) the database at a path or SQLAlchemy URL."""
-    engine = create_db_engine(db)
+    engine = create_db_engine(os.fspath(db))
     try:
         migrate(engine)
     except BaseException:

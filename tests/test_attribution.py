@@ -803,6 +803,11 @@ def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed)
     assert (q.outlet, q.relayed) == (outlet, relayed)
 
 
+def test_the_library_extracts_from_a_string_as_from_a_files_text(extractor):
+    [q] = extractor.extract('Talks resume\n\n"We are ready," said Laura Kent.')
+    assert (q.text, q.speaker, q.start) == ("We are ready,", "Laura Kent", 15)
+
+
 WIRE_STORY = ('WASHINGTON (Reuters) - "We will not back down," President Barack Obama said on Monday.\n\n'
               "Obama said he would act within days.")
 

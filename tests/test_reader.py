@@ -305,3 +305,11 @@ def test_a_wire_dateline_names_the_outlet_a_header_does_not():
     assert article.outlet == "Reuters"
     assert article_from_text("Rail strike\n\nMOSCOW (Reuters) – Talks failed.\n", outlet="Kommersant").outlet \
         == "Kommersant"
+
+
+def test_a_byte_order_mark_in_given_text_is_not_the_title():
+    text = HEADER.format(title="Rail strike", author="Ann Lee", outlet="The Courier, Leeds", date="2007-03-28",
+                         body="Talks failed.\n")
+    article = article_from_text("\ufeff" + text)
+    assert meta(article) == ("Rail strike", "Ann Lee", "The Courier", "Leeds", "2007-03-28", "2007-03-28")
+    assert article.text == text

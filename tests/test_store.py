@@ -112,6 +112,18 @@ def test_replacing_an_article_leaves_its_speakers_roles_counted_once(store):
     assert rows(store, "SELECT role, count FROM speaker_role") == [("President", 1)]
 
 
+def test_paths_may_be_path_objects(tmp_path):
+    from pathlib import Path
+
+    from quotetrack.query import open_quotes
+
+    art, quotes = article('Putin said "we are friends" here.', quotes=[("we are friends", "Vladimir Putin", "person", None)])
+    with open_db(tmp_path / "p.db") as s:
+        s.add_article(replace(art, path=Path("a.txt")), quotes)
+    [row] = open_quotes(tmp_path / "p.db").speaker("putin").recent
+    assert (row["quote"], row["path"]) == ("we are friends", "a.txt")
+
+
 def test_quotes_may_come_from_a_generator(store):
     art, quotes = article('Putin said "we are friends" here.', quotes=[("we are friends", "Vladimir Putin", "person", None)])
     assert store.add_article(art, (q for q in quotes)).quotes == 1
