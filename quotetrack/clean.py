@@ -15,6 +15,8 @@ index into the original text:
 - a run of 200 or more characters without a space (a data blob, a row of brackets) is blanked
   but for the quote marks at its ends: no word is that long, and spaCy's tokenizer takes time
   quadratic in a token's length;
+- a Windows line end (``\r\n``) reads as a space and a line break, and an old Mac one
+  (``\r``) as a line break, so paragraphs are found whatever the line ends;
 - a paragraph break inside a sentence ("the disputed\\n\\nterritory") is joined;
 - a horizontal bar or figure dash used as a dash (``―``, ``‒``) reads as an em dash, which the
   tagger knows (it takes ``―`` for a noun, even a sentence's subject), and a no-break space
@@ -37,6 +39,7 @@ _WIRE_DATELINE = re.compile(
 _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A-Z][a-z]+))")
 _LONG_RUN = re.compile(r"(?<!\S)\S{200,}")
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
+_CARRIAGE_RETURN = re.compile(r"\r\n?")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")
 
 
@@ -64,7 +67,8 @@ def _nickname(m: re.Match) -> str:
 
 def clean(text: str) -> str:
     """The text with notes and markup blanked and split sentences joined; same length."""
-    out = _NOTE.sub(_blank, text)
+    out = _CARRIAGE_RETURN.sub(lambda m: " \n" if m.group() == "\r\n" else "\n", text)
+    out = _NOTE.sub(_blank, out)
     out = _WIRE_DATELINE.sub(_blank, out)
     out = _TAG.sub(_blank, out)
     out = _LONG_RUN.sub(_blank_but_end_marks, out)

@@ -103,3 +103,15 @@ def test_seed_claims(extractor):
         assert article.text[q.start:q.end] == q.text and q.sieve.startswith("claim-")
     quoted = {q.text.strip(",.") for q in records if q.kind != "indirect"}
     assert not quoted & {t.strip(",.\"") for t in claims}  # no claim repeats a quote
+
+
+def test_seed_with_windows_or_old_mac_line_ends_gives_the_same_quotes_and_claims(extractor):
+    from quotetrack.reader import article_from_text
+
+    text = read_article(SEED).text
+
+    def found(eol):
+        article = article_from_text(text.replace("\n", eol))
+        return [(q.kind, q.speaker, q.text.replace(eol, "\n")) for q in extractor.extract(article)]
+
+    assert found("\r\n") == found("\r") == found("\n")
