@@ -90,6 +90,20 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+def _plural_possessive(text: str, i: int, p_end: int) -> bool:
+    """Is the mark inside an open single quote the apostrophe of a plural possessive ('The
+    workers' offer is fair,' she said)? It is when a word goes on after it and the next mark
+    closes rather than opens ('the workers' and left. She said 'fine' has one that opens)."""
+    if text[i - 1:i] not in ("s", "S") or not re.match(r" [a-z0-9]", text[i + 1:i + 3]):
+        return False
+    for m in _MARK_RE.finditer(text, i + 1, p_end):
+        j = m.start()
+        if _kind(m.group()) != "single" or _is_apostrophe(text, j):
+            continue
+        return not text[j - 1].isspace()
+    return False
+
+
 _ELIDED_YEAR = re.compile(r"\d\d(?!\d)")
 _FEET_INCHES = re.compile(r"(?<![\w.])\d['’]\d{1,2}$")
 
@@ -151,7 +165,7 @@ def _scan_paragraph(text, p_start, p_end, spans, continued_kind):
         can_close = right in _CLOSERS_AFTER and not left.isspace()
         kind = _kind(ch)
         if kind == "single":
-            if _is_apostrophe(text, i):
+            if _is_apostrophe(text, i) or counts["single"] and _plural_possessive(text, i, p_end):
                 continue
             if counts["single"] and ch in "’'" and (can_close or not can_open):
                 while stack and stack[-1][0] != "single":

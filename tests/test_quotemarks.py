@@ -62,6 +62,11 @@ def test_marks(text, expected):
     ("'2008 was a good year,' he said.", [("2008 was a good year,", [])]),
     ("O’Brien said ‘no.’", [("no.", [])]),
     ("It's the students' 'right', he said.", [("right", [])]),
+    # a plural possessive inside a single-quoted quote, unless the next mark opens a quote
+    ("'The companies' offer doesn't cover inflation,' said Dave Kerrigan.",
+     [("The companies' offer doesn't cover inflation,", [])]),
+    ("‘It was James’ fault,’ said Mary Jones.", [("It was James’ fault,", [])]),
+    ("He called them 'the workers' and left. Then she said 'fine' and went.", [("the workers", []), ("fine", [])]),
     # feet and inches
     ("Trump is 6'3\" tall and weighs 236 pounds, the letter said.", []),
     ("She is 5’2” and “proud of it,” she said.", [("proud of it,", [])]),
