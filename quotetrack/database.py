@@ -139,26 +139,36 @@ def _locked(exc: DBAPIError) -> bool:
 
 
 @contextmanager
-def write_transaction(engine: Engine, attempts: int = 5) -> Iterator[Connection]:
+def write_transaction(engine: Engine) -> Iterator[Connection]:
     """One write transaction: committed whole when the block ends, rolled back on any error.
 
-    On SQLite it begins with ``BEGIN IMMEDIATE``; if the busy timeout runs out there (another
-    writer held the lock throughout), it retries a few times before giving up.
+    On SQLite it begins with ``BEGIN IMMEDIATE``. While another writer holds the lock it
+    waits up to the busy timeout, in short naps rather than inside SQLite, so that Ctrl-C
+    stops the wait at once.
     """
     db = label(engine)
     with db_errors(db), engine.connect() as conn:
         conn.execution_options(**{_WRITE: True})
-        for attempt in range(attempts):
+        with _begin(conn) if is_sqlite(engine) else conn.begin():
+            yield conn
+
+
+def _begin(conn: Connection):
+    raw = conn.connection.dbapi_connection
+    timeout_ms = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    deadline = time.monotonic() + timeout_ms / 1000
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
             try:
-                trans = conn.begin()
-                break
+                return conn.begin()
             except DBAPIError as exc:
-                if not _locked(exc) or attempt == attempts - 1:
+                if not _locked(exc) or time.monotonic() >= deadline:
                     raise
                 conn.rollback()
-                time.sleep(0.2 * (attempt + 1))
-        with trans:
-            yield conn
+                time.sleep(0.05)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {timeout_ms}")
 
 
 # ---- schema -----------------------------------------------------------------------------
