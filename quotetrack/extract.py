@@ -5,10 +5,12 @@ pipeline once and sending back only the small ``Quote`` records, never parsed do
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
 import re
 import signal
+import sys
 from typing import Iterable, Iterator
 
 from . import nlp as nlp_mod
@@ -168,8 +170,23 @@ _worker: Extractor | None = None
 def _init_worker(model, show_all, batch_size, claims=True):
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the pool ends a worker
+    _die_with_parent()
     _worker = Extractor(model, show_all=show_all, batch_size=batch_size, claims=claims)
     _worker.nlp
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the parent dies (``kill -9`` gives it no time to end
+    the pool), rather than leave it to fail on a broken pipe."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _work(chunk: list[Article]) -> list[list[Quote]]:

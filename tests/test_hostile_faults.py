@@ -80,11 +80,12 @@ def test_searches_while_an_ingest_writes(tmp_path):
     intact(db)
 
 
-def test_ctrl_c_during_a_parallel_ingest_says_interrupted_once(tmp_path):
+def _parallel_ingest_then(tmp_path, stop):
+    """A 200-article ingest with two workers, stopped by ``stop(proc)`` while they parse;
+    -> (exit code, stderr, articles stored)."""
     total = 200
     write_articles(tmp_path / "in", range(total))
     db = tmp_path / "q.db"
-    # Ctrl-C at a terminal reaches the whole process group: the parent and its parsing workers
     proc = subprocess.Popen([sys.executable, "-m", "quotetrack", "ingest", str(tmp_path / "in"), "--db", str(db),
                              "--workers", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
@@ -94,8 +95,44 @@ def test_ctrl_c_during_a_parallel_ingest_says_interrupted_once(tmp_path):
             and count(db) < 5:  # (one CPU: no workers)
         time.sleep(0.01)
     time.sleep(0.5)  # the workers are loading their models or parsing
-    os.killpg(proc.pid, signal.SIGINT)
+    stop(proc)
     _, err = proc.communicate(timeout=120)
-    assert (proc.returncode, err) == (130, "interrupted\n")
-    assert count(db) < total
+    stored = count(db)
+    assert stored < total
     intact(db)
+    return proc.returncode, err, stored
+
+
+def test_ctrl_c_during_a_parallel_ingest_says_interrupted_once(tmp_path):
+    # Ctrl-C at a terminal reaches the whole process group: the parent and its parsing workers
+    code, err, _ = _parallel_ingest_then(tmp_path, lambda proc: os.killpg(proc.pid, signal.SIGINT))
+    assert (code, err) == (130, "interrupted\n")
+
+
+def test_kill_during_a_parallel_ingest_says_terminated_once(tmp_path):
+    # kill, timeout and service managers send SIGTERM to the parent alone
+    code, err, _ = _parallel_ingest_then(tmp_path, lambda proc: proc.terminate())
+    assert (code, err) == (143, "terminated\n")
+
+
+def test_workers_end_with_a_parent_killed_outright(tmp_path):
+    workers = []
+
+    def kill(proc):
+        workers.extend(int(p) for p in open(f"/proc/{proc.pid}/task/{proc.pid}/children").read().split())
+        proc.kill()
+
+    code, err, _ = _parallel_ingest_then(tmp_path, kill)
+    assert (code, err) == (-signal.SIGKILL, "")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{w}") and _alive(w) for w in workers):
+        time.sleep(0.05)
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}") and _alive(w)]
+
+
+def _alive(pid: int) -> bool:
+    """Is the process running (not a zombie waiting for its parent to collect it)?"""
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -9,7 +9,9 @@ import errno
 import functools
 import os
 import re
+import signal
 import sys
+import threading
 
 import click
 
@@ -32,6 +34,8 @@ def fatal_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         _check_text_arguments(kwargs)
+        main = threading.current_thread() is threading.main_thread()
+        before = signal.signal(signal.SIGTERM, _terminate) if main else None
         try:
             result = func(*args, **kwargs)
             sys.stdout.flush()  # a full disk shows now, not as a warning at exit
@@ -47,7 +51,21 @@ def fatal_errors(func):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except Terminated:
+            click.echo("terminated", err=True)
+            sys.exit(128 + signal.SIGTERM)
+        finally:
+            if main:
+                signal.signal(signal.SIGTERM, before)
     return wrapper
+
+
+class Terminated(Exception):
+    """SIGTERM (kill, timeout, a service manager): stop as Ctrl-C would, ending the workers."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 FILE_PARAMS = {"paths", "db", "output", "include", "exclude", "model"}  # file names may be any bytes
