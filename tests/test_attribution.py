@@ -797,6 +797,10 @@ def test_first_hand_quote_records_the_article_outlet(extract_text):
     # an outlet noun named by what follows it
     ('"He deserved it," the assailant, John McGraw, told the television program "Inside Edition" after the '
      "confrontation.", "Inside Edition", True),
+    # outlets beyond US politics: sports channels, state news agencies
+    ('Laura Bennett, speaking on Sky Sports, said Reid had been "an inspiration to every young player."',
+     "Sky Sports", True),
+    ('"Talks will go on," the minister told IRNA.', "Islamic Republic News Agency", True),
 ])
 def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed):
     [q] = quotes(extract_text, body, outlet="The Morning Star")
