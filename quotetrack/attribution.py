@@ -50,6 +50,9 @@ QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "�
 CLIMB = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "acl", "dep", "parataxis", "relcl"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 DASHES = {"-", "--", "—", "–"}
+# "X was blunt: "..."": adjectives that say how words were spoken
+SPOKEN_MANNER = {"blunt", "candid", "frank", "direct", "emphatic", "adamant", "unequivocal", "categorical",
+                 "succinct", "explicit", "defiant", "unapologetic", "forthright", "scathing", "brutal", "brief"}
 OUTLET_NOUNS = {"agency", "television", "tv", "radio", "newspaper", "paper", "daily", "network",
                 "broadcaster", "channel", "magazine", "website", "outlet", "station", "wire", "tabloid",
                 "weekly", "broadcast", "show", "program", "programme"}
@@ -516,6 +519,9 @@ class Attributor:
                 sp, _ = self._speaker_of_cue(tok)
                 if sp is not None:
                     return sp, Span.of(text, self.p.off(tok), self.p.end(tok))
+        said_how = self._said_how(toks[-2]) if len(toks) > 1 else None
+        if said_how is not None:
+            return self._speaker_of_np(said_how), Span.of(text, i, i + 1)
         if len(toks) > 2 and toks[0].lower_ in ("here", "from") and self.p.off(toks[0]) == s_start:
             # "Here's Clinton in December 1992:", "From the report:": who or what the lines are from
             head = next((t for t in toks[1:-1] if t.tag_ in PROPER | {"NN", "NNS"}), None)
@@ -527,6 +533,13 @@ class Attributor:
         if runs and toks and self.p.off(toks[0]) == s_start and runs[0].i == toks[0].i and not is_label(runs[0].text):
             return self._speaker_of_np(_last_proper(runs[0])), Span.of(text, i, i + 1)
         return None, None
+
+    @staticmethod
+    def _said_how(tok):
+        """The subject of "X was blunt:" and the like, whose words the colon introduces."""
+        if tok.dep_ != "acomp" or tok.lower_ not in SPOKEN_MANNER or tok.head.lower_ not in ("is", "was", "are", "were"):
+            return None
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and not c.tag_.startswith("W")), None)
 
     def _transcript_label(self, pos: int) -> Speaker | None:
         """A transcript turn at ``pos`` opening with its speaker's name in capitals and a colon
@@ -1123,23 +1136,31 @@ class Attributor:
             if self._linked_to_cue(toks[-1], cue):
                 return outlet.name
         described = self._described_speaker(mention, cue)
+        head = self._head_in(mention) if mention else None
         for tok in frame:
+            if head is not None and _compound_of(tok, head):
+                continue  # "Network Rail said": a word of the speaker's name relays nothing ("BFM TV said" does)
             if tok.text.lower() in OUTLET_NOUNS and _k(tok) not in content and _k(tok) not in described:
                 name = self._outlet_of_np(tok)  # not "James Acton, co-director of the Nuclear Policy Program"
                 if name and self._linked_to_cue(tok, cue):
                     return name
         return None
 
+    def _head_in(self, span: Span):
+        """The token of ``span`` that heads it: the one whose head lies outside."""
+        toks = list(self.p.tokens_in(span.start, span.end))
+        return next((t for t in toks if t.head == t or not span.start <= self.p.off(t.head) < span.end), None)
+
     def _described_speaker(self, mention, cue) -> set:
         """The tokens that describe the speaker after its mention (appositions, relative
         clauses): where the speaker works is no outlet that carried the words ("James Acton,
         co-director of the Nuclear Policy Program, said"), unless the speaker wrote them
         ("a columnist for the Italian newspaper Corriere della Sera, wrote")."""
-        toks = list(self.p.tokens_in(mention.start, mention.end)) if mention else []
-        head = next((t for t in toks if t.head == t or not mention.start <= self.p.off(t.head) < mention.end), None)
+        head = self._head_in(mention) if mention else None
         if head is None or self.cues.speech_lemma(cue.text) == "write":
             return set()
-        return {_k(t) for t in head.subtree if t.i > toks[-1].i}
+        last = list(self.p.tokens_in(mention.start, mention.end))[-1]
+        return {_k(t) for t in head.subtree if t.i > last.i}
 
     def _linked_to_cue(self, tok, cue) -> bool:
         """Is the outlet word attached to the reporting clause through relay words?"""
@@ -1398,6 +1419,15 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _compound_of(tok, head) -> bool:
+    """Is ``tok`` a word of the compound name ``head`` ends ("Network" of "Network Rail")?"""
+    while tok.dep_ == "compound" and tok.head != tok:
+        tok = tok.head
+        if tok == head:
+            return True
+    return False
 
 
 def _last_proper(tok):

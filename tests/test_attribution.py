@@ -55,6 +55,8 @@ CASES = [
      [("painful but necessary", "Daniel Okafor", "who", *FIRST_HAND, "mixed")]),
     ("Daniel Okafor said:\n\n\"We are ready to talk.\"",
      [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
+    ("The mayor, Laura Kent, was blunt: \"Cars have had this city for seventy years.\"",
+     [("Cars have had this city for seventy years", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
     ("\"I am sure,\" Laura Kent said, \"that we will win.\"",
      [("I am sure", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
       ("that we will win", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
@@ -797,6 +799,8 @@ def test_first_hand_quote_records_the_article_outlet(extract_text):
     # an outlet noun named by what follows it
     ('"He deserved it," the assailant, John McGraw, told the television program "Inside Edition" after the '
      "confrontation.", "Inside Edition", True),
+    # a speaker whose name holds an outlet noun relays nothing by it
+    ('Network Rail said: "We are disappointed by the decision."', "The Morning Star", False),
     # outlets beyond US politics: sports channels, state news agencies
     ('Laura Bennett, speaking on Sky Sports, said Reid had been "an inspiration to every young player."',
      "Sky Sports", True),
