@@ -51,6 +51,10 @@ def database_url(db: str) -> str:
     """A file path or a SQLAlchemy URL -> a SQLAlchemy URL (``:memory:`` for a private one)."""
     if "://" in db:
         return db
+    if not db.strip():
+        raise QuotetrackError(f"{db!r}: not a database file")
+    if os.path.isdir(db):
+        raise QuotetrackError(f"{db}: is a folder, not a database file")
     if db == ":memory:":
         return "sqlite://"
     return "sqlite:///" + str(Path(db).expanduser().resolve())

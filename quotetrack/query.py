@@ -148,6 +148,8 @@ def open_quotes(db: str) -> "QuoteDB":
     """Open an existing quote database for reading; an older schema is upgraded first."""
     db = os.fspath(db)
     path = sqlite_path(db)
+    if not path.strip() or os.path.isdir(path):
+        raise QueryError(f"{db!r}: not a database file" if not path.strip() else f"{db}: is a folder, not a database file")
     if path != ":memory:" and not os.path.isfile(path):
         raise QueryError(f"{db}: no database here; create one with: quotetrack ingest PATH... --db {db}")
     try:

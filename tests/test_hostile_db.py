@@ -40,6 +40,15 @@ def fails_with(result, message):
     assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
 
 
+@pytest.mark.parametrize("command", [["ingest", "ARTICLE"], ["speakers"], ["search", "talk"], ["export"]])
+def test_a_folder_or_nothing_given_as_the_database_is_refused_by_name(tmp_path, articles, command):
+    (tmp_path / "dir.db").mkdir()
+    args = [str(articles[0]) if a == "ARTICLE" else a for a in command]
+    fails_with(CliRunner().invoke(main, [*args, "--db", str(tmp_path / "dir.db")]),
+               f"{tmp_path / 'dir.db'}: is a folder, not a database file")
+    fails_with(CliRunner().invoke(main, [*args, "--db", ""]), "'': not a database file")
+
+
 def test_a_missing_folder_is_created(extractor, tmp_path, articles):
     db = tmp_path / "new" / "deeper" / "q.db"
     assert ingest(articles[0], db).exit_code == 0
@@ -53,10 +62,6 @@ def test_a_folder_that_cannot_be_created(tmp_path, articles):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {tmp_path / 'plain' / 'q.db'}: cannot create the folder {tmp_path / 'plain'}")
     assert result.stderr.count("\n") == 1
-
-
-def test_a_folder_given_as_the_database(tmp_path, articles):
-    fails_with(ingest(articles[0], tmp_path), f"{tmp_path}: cannot open the database file")
 
 
 def test_a_read_only_database_is_refused_and_left_as_it_was(stored, articles):
