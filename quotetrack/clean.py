@@ -17,6 +17,7 @@ index into the original text:
   quadratic in a token's length;
 - a Windows line end (``\r\n``) reads as a space and a line break, and an old Mac one
   (``\r``) as a line break, so paragraphs are found whatever the line ends;
+- emoji are blanked: the tagger takes "🇺🇸" after "Joe Biden" for part of the name;
 - a paragraph break inside a sentence ("the disputed\\n\\nterritory") is joined;
 - a horizontal bar or figure dash used as a dash (``―``, ``‒``) reads as an em dash, which the
   tagger knows (it takes ``―`` for a noun, even a sentence's subject), and a no-break space
@@ -40,6 +41,8 @@ _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A
 _LONG_RUN = re.compile(r"(?<!\S)\S{200,}")
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
+# pictographs, flags (regional indicators and tag sequences), dingbats and their joiners
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0E\uFE0F\u200D\U000E0020-\U000E007F]")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")
 
 
@@ -73,6 +76,7 @@ def clean(text: str) -> str:
     out = _TAG.sub(_blank, out)
     out = _LONG_RUN.sub(_blank_but_end_marks, out)
     out = _NICKNAME.sub(_nickname, out)
+    out = _EMOJI.sub(" ", out)
     out = _MIDSENTENCE_BREAK.sub(lambda m: " " * len(m.group(1)), out)
     out = out.translate(_AS_THE_TAGGER_KNOWS)
     assert len(out) == len(text)

@@ -811,6 +811,12 @@ def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed)
     assert (q.outlet, q.relayed) == (outlet, relayed)
 
 
+def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
+    found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
+    assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
+        ("We won today,", "Joe Biden", "Joe Biden"), ("Fine 👍🏽,", "Angela Merkel", "Angela Merkel")]
+
+
 def test_the_library_extracts_from_a_string_as_from_a_files_text(extractor):
     [q] = extractor.extract('Talks resume\n\n"We are ready," said Laura Kent.')
     assert (q.text, q.speaker, q.start) == ("We are ready,", "Laura Kent", 15)
