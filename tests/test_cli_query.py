@@ -118,6 +118,16 @@ def test_no_result_exits_1(cross_db):
     assert (r.exit_code, r.stdout, r.stderr) == (1, "", "no quotes found\n")
 
 
+@pytest.mark.parametrize("command, message", [
+    ("speakers", "no speakers found"), ("outlets", "no outlets found"), ("search", "no quotes found")])
+def test_an_empty_database_says_it_has_nothing(tmp_path, command, message):
+    from quotetrack.store import open_db
+
+    open_db(str(tmp_path / "empty.db")).engine.dispose()
+    r = run(str(tmp_path / "empty.db"), command, "--format", "jsonl")
+    assert (r.exit_code, r.stdout, r.stderr) == (1, "", f"{message}\n")
+
+
 @pytest.mark.parametrize("query", ['NEAR(', '"unclosed', "' OR 1=1 --", "bogus:column", "AND"])
 def test_unparsable_full_text_query_is_one_line_exit_2(cross_db, query):
     r = run(cross_db, "search", query)

@@ -127,6 +127,7 @@ def speakers(top, fmt, db):
         rows = qdb.speakers(top)
     if not _write(rows, resolve_format(fmt), [("speaker", "speaker"), ("quotes", "quotes"), ("claims", "claims"),
                                               ("role", "role"), ("first", "first"), ("last", "last")]):
+        click.echo("no speakers found", err=True)
         raise SystemExit(EXIT_NONE)
 
 
@@ -162,6 +163,7 @@ def outlets(fmt, db):
         rows = qdb.outlets()
     if not _write(rows, resolve_format(fmt), [("outlet", "outlet"), ("kind", "kind"), ("articles", "articles"),
                                               ("own", "own"), ("relayed", "relayed"), ("credited", "credited")]):
+        click.echo("no outlets found", err=True)
         raise SystemExit(EXIT_NONE)
 
 
