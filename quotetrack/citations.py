@@ -290,6 +290,40 @@ def _lookups_once() -> None:
             cls.calls_variable = _once_per_element(cls.calls_variable)
 
 
+def _as_csl_says() -> None:
+    """Make citeproc-py follow CSL 1.0.2 in two places where Chicago styles showed it did not.
+
+    - A label whose variable the reference lacks is left out ("The term is only rendered if
+      the selected variable is non-empty"): citeproc-py rendered it regardless (its issue
+      #204), so every article's Chicago reference ended in a stray "Edition.".
+    - ``initialize="false"`` keeps given names whole: citeproc-py ignored it, so Chicago
+      cited "Blagov, S." where the style asks for "Blagov, Sergei".
+    """
+    from citeproc import model
+
+    label, name = model.Label, model.Name
+    if getattr(label.process, "only_set", False):
+        return
+    process, get_option = label.process, name.get_option
+
+    def whole_names(self, option, *args, **kwargs):
+        if option == "initialize-with" and self.get("initialize") == "false":
+            return None
+        return get_option(self, option, *args, **kwargs)
+
+    def only_set(self, item, variable=None, *args, **kwargs):
+        own = self.get("variable") if variable is None else None
+        if own == "locator" and not item.has_locator \
+                or own not in (None, "locator", "citation-number", "page-first") \
+                and own.replace("-", "_") not in item.reference:
+            return None
+        return process(self, item, variable, *args, **kwargs)
+
+    only_set.only_set = True
+    label.process = only_set
+    name.get_option = whole_names
+
+
 def _once_per_element(method):
     answers: dict = {}
 
@@ -311,6 +345,7 @@ def formatter(style: str = "apa") -> Callable[[dict], str]:
     from citeproc.source.json import CiteProcJSON
 
     _lookups_once()
+    _as_csl_says()
     path = style_path(style)
     with _style_failures(style):
         csl = CitationStylesStyle(path, validate=False)

@@ -174,6 +174,9 @@ def test_csl_json_validates_and_formats(cross_db):
     ("apa", "Blagov, S. (2007, April 2). Russia Moves To Repair Ties With Azerbaijan. EurasiaNet."),
     ("harvard", "Blagov, S. (2007) “Russia Moves To Repair Ties With Azerbaijan”, EurasiaNet, 2 April."),
     ("ieee", "[1]S. Blagov, “Russia Moves To Repair Ties With Azerbaijan”, EurasiaNet, Apr. 02, 2007."),
+    # the Chicago and MLA styles keep the given name whole, and an article has no edition
+    ("chicago", "Blagov, Sergei. 2007. “Russia Moves To Repair Ties With Azerbaijan”. EurasiaNet, April 2."),
+    ("mla", "Blagov, Sergei. “Russia Moves To Repair Ties With Azerbaijan”. EurasiaNet, 2 Apr. 2007."),
 ])
 def test_text_is_formatted_by_the_csl_style(seed_db, style, reference):
     out = export(seed_db, "blackmail", "--format", "text", "--style", style)
