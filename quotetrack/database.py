@@ -12,6 +12,7 @@ records a step this program does not know was written by a newer quotetrack and 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import time
@@ -165,14 +166,19 @@ def _begin(conn: Connection):
     try:
         while True:
             try:
-                return conn.begin()
+                trans = conn.begin()
+                break
             except DBAPIError as exc:
                 if not _locked(exc) or time.monotonic() >= deadline:
                     raise
                 conn.rollback()
                 time.sleep(0.05)
-    finally:
-        raw.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+    except BaseException:
+        with contextlib.suppress(Exception):  # Ctrl-C in BEGIN can leave the connection closed
+            raw.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        raise
+    raw.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+    return trans
 
 
 # ---- schema -----------------------------------------------------------------------------
