@@ -606,8 +606,9 @@ class Attributor:
             return None  # too long for a headline
         line = text[line_start:pos]
         words = [w for w in re.findall(r"[\w'’.-]+", line) if w.lower() not in _SMALL]
-        if len(words) < 2 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
+        if len(words) < 2:
             return None
+        title_cased = sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
         for n in range(1, 4):  # the shortest name that a verb or a colon follows
             m = re.match(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){%d}[A-Z][\w.'’-]*)(?::|[ \t]+([A-Za-z]+)\b)" % (n - 1), line)
             verb = m and (m.group(2) or "").lower()
@@ -618,6 +619,8 @@ class Attributor:
         name = m.group(1).split()
         if fold(name[0]) in NOT_NAMES or name[0].lower() in _SMALL:
             return None
+        if not title_cased and (not verb or self.p.people.find(name, line_start + m.end(1)) is None):
+            return None  # "Tully hails 'outstanding' display": a sentence-case headline, by a person the article names
         return self.headline_name(name, line_start + m.start(1), line_start + m.end(1))
 
     def headline_name(self, name: list[str], start: int, end: int) -> Speaker:

@@ -343,6 +343,16 @@ CASES = [
 ]
 
 
+def test_a_sentence_case_headline_quote_is_spoken_by_the_person_that_opens_it(extractor):
+    # British papers write headlines in sentence case
+    from quotetrack.reader import article_from_text
+
+    text = ("Tully hails 'outstanding' display as Everton beat Villa\n\n"
+            "Everton manager Graham Tully praised his side after the 2-0 win.\n")
+    [q] = [q for q in extractor.extract(article_from_text(text)) if q.kind != "indirect"]
+    assert (q.text, q.speaker, q.sieve) == ("outstanding", "Graham Tully", "headline")
+
+
 def test_a_title_cased_headline_names_no_one(extractor):
     from quotetrack.reader import article_from_text
 
