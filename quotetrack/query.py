@@ -68,6 +68,14 @@ class Filters:
     until: str | None = None
     kinds: tuple[str, ...] = ()
 
+    def __post_init__(self):
+        """What a caller naturally writes: ``kinds="direct"``, ``since=2007``."""
+        if isinstance(self.kinds, str):
+            self.kinds = (self.kinds,)
+        for field in ("since", "until"):
+            if isinstance(getattr(self, field), int):
+                setattr(self, field, str(getattr(self, field)))
+
 
 @dataclass(frozen=True)
 class Named:
@@ -387,8 +395,8 @@ class QuoteDB:
             params.insert(0, text)
         return ("WHERE " + " AND ".join(conds) if conds else ""), params, text
 
-    def search(self, f: Filters, limit: int = 50) -> Iterator[dict]:
-        """The newest ``limit`` quote rows matching every filter.
+    def search(self, f: Filters, limit: int | None = 50) -> Iterator[dict]:
+        """The newest ``limit`` quote rows matching every filter (all of them for None).
 
         The page is chosen on the quote table alone; articles, speakers and outlets are
         joined for those rows only.
@@ -396,7 +404,7 @@ class QuoteDB:
         where, params, text = self._conditions(f, page=limit)
         sql = (f"SELECT {QUOTE_COLUMNS} FROM (SELECT q.id FROM quote q {where} ORDER BY {NEWEST_FIRST} LIMIT ?) "
                f"page JOIN quote q ON q.id = page.id {QUOTE_JOINS} ORDER BY {NEWEST_FIRST}")
-        return self.rows(sql, params + [limit], fts=text)
+        return self.rows(sql, params + [-1 if limit is None else limit], fts=text)
 
     def select(self, f: Filters, columns: str, order: str, joins: str = QUOTE_JOINS) -> Iterator[dict]:
         """Every quote matching the filters, with the columns and order a caller of this package gives."""

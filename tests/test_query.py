@@ -41,6 +41,15 @@ def test_sqlite_url_opens_read_only(cross_db):
             list(qdb.rows("DELETE FROM quote"))
 
 
+def test_filters_take_what_a_caller_naturally_writes(cross_db):
+    with open_quotes(cross_db) as qdb:
+        every = [r["id"] for r in qdb.search(Filters(kinds=("mixed",), since="2007"), limit=None)]
+        assert len(every) > 1
+        assert [r["id"] for r in qdb.search(Filters(kinds="mixed", since=2007), limit=None)] == every
+        assert [r["id"] for r in qdb.select(Filters(kinds=("mixed",), since="2007"), "q.id AS id",
+                                            query.NEWEST_FIRST)] == every
+
+
 @pytest.mark.parametrize("text", ["Azerbaijan", "heal*", '"welcome guest"', "Russia OR Baku", "the"])
 @pytest.mark.parametrize("filters", [{}, {"speaker": "Mironov"}, {"outlet": "EurasiaNet", "kinds": ("mixed",)}])
 def test_every_full_text_plan_gives_the_same_rows(cross_db, monkeypatch, text, filters):
