@@ -96,7 +96,7 @@ class Extractor:
         self.nlp  # fail here, in the parent, with a clear message if the model is missing
         ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
         chunk = []
-        init = (self.model, self.show_all, batch_size, self.claims)
+        init = (self.model, self.show_all, batch_size, self.claims, os.getpid())
         with ctx.Pool(workers, initializer=_init_worker, initargs=init) as pool:
             pending = []
             for art in articles:
@@ -167,26 +167,29 @@ def _unparsable(text) -> str | None:
 _worker: Extractor | None = None
 
 
-def _init_worker(model, show_all, batch_size, claims=True):
+def _init_worker(model, show_all, batch_size, claims=True, parent=None):
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # how the pool ends a worker
-    _die_with_parent()
+    _die_with_parent(parent)
     _worker = Extractor(model, show_all=show_all, batch_size=batch_size, claims=claims)
     _worker.nlp
 
 
-def _die_with_parent() -> None:
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int | None) -> None:
     """Ask Linux to end this worker when the parent dies (``kill -9`` gives it no time to end
-    the pool), rather than leave it to fail on a broken pipe."""
+    the pool), rather than leave it to fail on a broken pipe; a parent gone before the request
+    took effect ends it at once."""
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
         except (OSError, AttributeError):
-            pass
-
-
-PR_SET_PDEATHSIG = 1
+            return
+        if parent is not None and os.getppid() != parent:
+            os._exit(0)
 
 
 def _work(chunk: list[Article]) -> list[list[Quote]]:

@@ -7,7 +7,9 @@ import subprocess
 import sys
 import time
 
-from .conftest import ROOT
+import pytest
+
+from .conftest import ROOT, SEED
 from .test_ingest import count, ingest_process, intact, query, write_articles
 
 
@@ -115,6 +117,24 @@ def test_kill_during_a_parallel_ingest_says_terminated_once(tmp_path):
     assert (code, err) == (143, "terminated\n")
 
 
+def test_a_kill_during_attribution_stops_the_run_rather_than_failing_an_article(extractor, monkeypatch):
+    # attribution keeps one article's failure (any Exception) from stopping the batch: SIGTERM must not be one
+    from click.testing import CliRunner
+
+    from quotetrack.cli import main
+    from quotetrack.cli.common import Terminated
+    from quotetrack.extract import Extractor
+
+    def killed(*args):
+        raise Terminated
+
+    monkeypatch.setattr(Extractor, "_attribute", killed)
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--workers", "1"])
+    assert (result.exit_code, result.stderr) == (143, "terminated\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                    reason="the parent-death signal is Linux's, and one CPU runs no workers")
 def test_workers_end_with_a_parent_killed_outright(tmp_path):
     workers = []
 

@@ -55,13 +55,15 @@ def fatal_errors(func):
             click.echo("terminated", err=True)
             sys.exit(128 + signal.SIGTERM)
         finally:
-            if main:
+            if main and before is not None:  # None: a handler set from C, which Python cannot restore
                 signal.signal(signal.SIGTERM, before)
     return wrapper
 
 
-class Terminated(Exception):
-    """SIGTERM (kill, timeout, a service manager): stop as Ctrl-C would, ending the workers."""
+class Terminated(BaseException):
+    """SIGTERM (kill, timeout, a service manager): stop as Ctrl-C would, ending the workers.
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` that keeps one
+    article's failure from stopping a batch takes it for such a failure."""
 
 
 def _terminate(signum, frame):
