@@ -94,14 +94,18 @@ def _plural_possessive(text: str, i: int, p_end: int) -> bool:
     """Is the mark inside an open single quote the apostrophe of a plural possessive ('The
     workers' offer is fair,' she said)? It is when a word goes on after it and the next mark
     closes rather than opens ('the workers' and left. She said 'fine' has one that opens)."""
-    if text[i - 1:i] not in ("s", "S") or not re.match(r" [a-z0-9]", text[i + 1:i + 3]):
+    if not _after_s_before_a_word(text, i):
         return False
     for m in _MARK_RE.finditer(text, i + 1, p_end):
         j = m.start()
-        if _kind(m.group()) != "single" or _is_apostrophe(text, j):
-            continue
+        if _kind(m.group()) != "single" or _is_apostrophe(text, j) or _after_s_before_a_word(text, j):
+            continue  # another possessive ("'The Simpsons' as a child, her parents' friends said")
         return not text[j - 1].isspace()
     return False
+
+
+def _after_s_before_a_word(text: str, i: int) -> bool:
+    return text[i - 1:i] in ("s", "S") and re.match(r" [a-z0-9]", text[i + 1:i + 3]) is not None
 
 
 _ELIDED_YEAR = re.compile(r"\d\d(?!\d)")

@@ -67,6 +67,8 @@ def test_marks(text, expected):
      [("The companies' offer doesn't cover inflation,", [])]),
     ("‘It was James’ fault,’ said Mary Jones.", [("It was James’ fault,", [])]),
     ("He called them 'the workers' and left. Then she said 'fine' and went.", [("the workers", []), ("fine", [])]),
+    ("She loved 'The Simpsons' as a child, her parents' friends said.", [("The Simpsons", [])]),
+    ("'The workers' offer is fair, the owners' is not,' she said.", [("The workers' offer is fair, the owners' is not,", [])]),
     # feet and inches
     ("Trump is 6'3\" tall and weighs 236 pounds, the letter said.", []),
     ("She is 5’2” and “proud of it,” she said.", [("proud of it,", [])]),
