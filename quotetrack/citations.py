@@ -307,8 +307,15 @@ def _as_csl_says() -> None:
     process, get_option = label.process, name.get_option
 
     def whole_names(self, option, *args, **kwargs):
-        if option == "initialize-with" and self.get("initialize") == "false":
-            return None
+        if option == "initialize-with":
+            initialize = self.get("initialize")  # set on the name, or inherited from the layout above
+            if initialize is None:
+                try:
+                    initialize = get_option(self, "initialize", *args, **kwargs)
+                except KeyError:  # set nowhere
+                    pass
+            if initialize == "false":
+                return None
         return get_option(self, option, *args, **kwargs)
 
     def only_set(self, item, variable=None, *args, **kwargs):
