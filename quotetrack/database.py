@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import SQLModel
 
 from . import models
-from .errors import QuotetrackError
+from .errors import QuotetrackError, check_db_file
 from .grouping import shingles
 
 BUSY_TIMEOUT_S = 60.0
@@ -52,10 +52,7 @@ def database_url(db: str) -> str:
     """A file path or a SQLAlchemy URL -> a SQLAlchemy URL (``:memory:`` for a private one)."""
     if "://" in db:
         return db
-    if not db.strip():
-        raise QuotetrackError(f"{db!r}: not a database file")
-    if os.path.isdir(db):
-        raise QuotetrackError(f"{db}: is a folder, not a database file")
+    check_db_file(db)
     if db == ":memory:":
         return "sqlite://"
     return "sqlite:///" + str(Path(db).expanduser().resolve())

@@ -1,4 +1,5 @@
 """Domain exceptions. The CLI shows their message as one line and exits non-zero."""
+import os
 import re
 
 
@@ -44,3 +45,11 @@ class ExtractError(QuotetrackError):
 
     def __reduce__(self):  # rebuilt from its parts when a worker process sends it back
         return type(self), (self.path, self.problem)
+
+
+def check_db_file(path: str) -> None:
+    """Refuse a database path that can name no database file: nothing, or a folder."""
+    if not path.strip():
+        raise QuotetrackError(f"{path!r}: not a database file")
+    if os.path.isdir(os.path.expanduser(path)):
+        raise QuotetrackError(f"{path}: is a folder, not a database file")

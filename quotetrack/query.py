@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
-from .errors import QuotetrackError
+from .errors import QuotetrackError, check_db_file
 from .names import name_key, person_name
 
 SCHEMA_VERSION = 3  # the number of schema steps (database.MIGRATIONS) this SQL was written for
@@ -156,8 +156,7 @@ def open_quotes(db: str) -> "QuoteDB":
     """Open an existing quote database for reading; an older schema is upgraded first."""
     db = os.fspath(db)
     path = sqlite_path(db)
-    if not path.strip() or os.path.isdir(path):
-        raise QueryError(f"{db!r}: not a database file" if not path.strip() else f"{db}: is a folder, not a database file")
+    check_db_file(path)
     if path != ":memory:" and not os.path.isfile(path):
         raise QueryError(f"{db}: no database here; create one with: quotetrack ingest PATH... --db {db}")
     try:

@@ -16,9 +16,10 @@ one quoted wording across articles, and a paraphrase around it is not a wording 
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 from dataclasses import dataclass
+from typing import Iterable
 
 from sqlalchemy import Engine, delete, func, select
 
@@ -72,7 +73,7 @@ class Store:
                                              (content_hash(text),)).fetchone()
             return row[0] if row else None
 
-    def add_article(self, article: Article, quotes: list[Quote], force: bool = False) -> AddResult:
+    def add_article(self, article: Article, quotes: Iterable[Quote], force: bool = False) -> AddResult:
         """Store one article and its quotes atomically; skip it if its text is already stored."""
         quotes = list(quotes)  # a generator would be spent by the checks before it is stored
         for q in quotes:
@@ -161,7 +162,8 @@ def _remove_quotes(conn, article_id: int) -> None:
 
 
 def _article_row(article: Article, h: str) -> dict:
-    return {"content_hash": h, "path": os.fspath(article.path) if article.path is not None else None, "url": article.url, "title": article.title,
+    path = os.fspath(article.path) if article.path is not None else None
+    return {"content_hash": h, "path": path, "url": article.url, "title": article.title,
             "author": article.author, "place": article.place, "date": article.date,
             "date_raw": article.date_raw, "text": article.text, "body_start": article.body_start,
             "encoding": article.encoding, "format": article.format, "quote_count": 0, "claim_count": 0,
@@ -183,7 +185,7 @@ def _quote_row(q: Quote, article_id, position, date, speaker_id, outlet_id, rela
             "wording_id": placement.wording_id if placement else None}
 
 
-def open_db(db: str) -> Store:
+def open_db(db: str | os.PathLike) -> Store:
     """Open (creating or upgrading) the database at a path or SQLAlchemy URL."""
     engine = create_db_engine(os.fspath(db))
     try:
