@@ -7,9 +7,9 @@ index into the original text:
 - editorial notes such as ``[For background see the Eurasia Insight archive]`` are blanked;
 - embedded markup such as ``<tweet tweet-id="...">`` is blanked, attribute values included,
   so they are neither parsed nor taken for quotes;
-- a wire service's dateline opening a paragraph (``WASHINGTON, Dec. 8 (Reuters) —``) is
-  blanked: it names where and through whom the story came, not who said anything
-  (``wire_agency`` reads the agency);
+- a wire service's dateline opening one of the body's first paragraphs (``WASHINGTON, Dec.
+  8 (Reuters) —``) is blanked: it names where and through whom the story came, not who said
+  anything;
 - a nickname between a first name and a surname (``Robert "Bobby" Scott``) is blanked, marks
   and all: it is part of a name, not a quote;
 - a run of 200 or more characters without a space (a data blob, a row of brackets) is blanked
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import gazetteer
 from .people import NOT_NAMES, first_name_gender
 from .quotemarks import ALL_MARKS
 
@@ -34,7 +35,7 @@ _NOTE = re.compile(r"\[(?:for (?:background|more)|see also|editor'?s note|photo|
 # a double-quoted attribute value may hold a line break (tweet-date="January 19, 2016\n")
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'\n]*'|[^\s>\"']+))?)*\s*/?>")
 _WIRE_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*)*"   # the place, in capitals
+    r"[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]*)*"   # the place, in capitals
     r"(?:,[ \t]+[A-Z][\w.'’]*(?:[ \t]+[\w.'’]+)?){0,3}"       # ", Mass.", ", Dec. 11"
     r"[ \t]*\((?P<agency>[A-Za-z][\w.&'’ -]{0,40})\)[ \t]*[-—–]{1,2}[ \t]*")
 _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A-Z][a-z]+))")
@@ -68,16 +69,19 @@ def _nickname(m: re.Match) -> str:
     return f"{m.group(1)} {' ' * len(m.group(2))} "
 
 
-def clean(text: str) -> str:
-    """The text with notes and markup blanked and split sentences joined; same length."""
+def clean(text: str, body_start: int = 0) -> str:
+    """The text with notes and markup blanked and split sentences joined; same length.
+    ``body_start``: where the body begins, after any header (a dateline opens the body)."""
     out = _CARRIAGE_RETURN.sub(lambda m: " \n" if m.group() == "\r\n" else "\n", text)
     out = _NOTE.sub(_blank, out)
-    out = _WIRE_DATELINE.sub(_blank, out)
     out = _TAG.sub(_blank, out)
     out = _LONG_RUN.sub(_blank_but_end_marks, out)
     out = _NICKNAME.sub(_nickname, out)
     out = _EMOJI.sub(" ", out)
     out = _MIDSENTENCE_BREAK.sub(lambda m: " " * len(m.group(1)), out)
+    dateline = wire_dateline(text, body_start)  # after the joins: "Title\n\n(blank) iPhone maker" is no sentence
+    if dateline:
+        out = out[:dateline.start()] + " " * (dateline.end() - dateline.start()) + out[dateline.end():]
     out = out.translate(_AS_THE_TAGGER_KNOWS)
     assert len(out) == len(text)
     return out
@@ -85,21 +89,18 @@ def clean(text: str) -> str:
 
 def wire_dateline(text: str, start: int = 0) -> re.Match | None:
     """A wire dateline opening one of the first three paragraphs from ``start``
-    ("WASHINGTON (AP) — ..."), its agency in the group "agency"."""
+    ("WASHINGTON (AP) — ..."), its agency in the group "agency": a news organisation the
+    gazetteer knows or a short name in capitals, not "JUAN GONZALEZ (voiceover) -"."""
+    text = text.replace("\r", "\n")  # old Mac line ends; the same length
     pos = start
     for _ in range(3):
         while pos < len(text) and text[pos].isspace():
             pos += 1
         m = _WIRE_DATELINE.match(text, pos)
-        if m:
+        if m and (re.fullmatch(r"[A-Z]{2,6}", m.group("agency")) or gazetteer().lookup(m.group("agency"))):
             return m
         pos = text.find("\n", pos)
         if pos < 0:
             return None
     return None
 
-
-def wire_agency(text: str, start: int = 0) -> str | None:
-    """The agency of the article's wire dateline: "WASHINGTON (AP) — ..." -> "AP"."""
-    m = wire_dateline(text, start)
-    return m.group("agency").strip() if m else None

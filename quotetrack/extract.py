@@ -74,7 +74,8 @@ class Extractor:
 
     def extract(self, article: Article | str) -> list[Quote]:
         """The quotes and claims of one article; a string is read as a file's text would be
-        (a header, or a first line that is the title)."""
+        (a header, or a first line that is the title; a leading byte order mark dropped, so
+        offsets index the string without it)."""
         if isinstance(article, str):
             article = article_from_text(article)
         result = next(self._run([article]))[1]
@@ -120,7 +121,7 @@ class Extractor:
                 if problem:  # an empty stand-in keeps its place in the batch
                     yield "", (art, None, 0, True, problem)
                     continue
-                cleaned = clean(art.text)
+                cleaned = clean(art.text, art.body_start)
                 pieces = parts(cleaned)
                 for k, (s, e) in enumerate(pieces):
                     piece = sentence_case(cleaned[s:e]) if k == 0 else cleaned[s:e]

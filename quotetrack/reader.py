@@ -21,7 +21,6 @@ import warnings
 from datetime import date, datetime
 from pathlib import Path
 
-from .clean import wire_agency
 from .errors import ReadError, printable_path
 from .records import Article
 
@@ -266,7 +265,7 @@ def article_from_text(text: str, path: str | None = None, *, date_order: str = "
     body = text[body_start:]
     return Article(
         text=text, path=path, title=title, author=raw.get("author"),
-        outlet=outlet or hdr_outlet or wire_agency(text, body_start), place=place or None,
+        outlet=outlet or hdr_outlet or None, place=place or None,
         date=parse_date(raw.get("date_raw"), date_order, body), date_raw=raw.get("date_raw"),
         body_start=body_start, encoding=encoding, format="text")
 

@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .clean import wire_agency
 from .errors import ReadError, printable_path
 from .reader import article_from_text, decode, half_character, parse_date, read_article
 from .records import Article
@@ -195,7 +194,7 @@ def html_article(html: str, path: str, *, outlet: str | None = None, date_order:
         raise ReadError(path, "no article text found in the HTML page")
     date_raw = doc.date or None
     return Article(text=text, path=path, title=doc.title or None, author=doc.author or None,
-                   outlet=outlet or doc.sitename or doc.hostname or wire_agency(text),
+                   outlet=outlet or doc.sitename or doc.hostname or None,
                    date=parse_date(date_raw, date_order, text) if date_raw else None, date_raw=date_raw,
                    url=doc.url or None, body_start=0, encoding=encoding, format="html")
 
@@ -212,7 +211,7 @@ def record_article(record, path: str, *, outlet: str | None = None, date_order: 
         if value and (bad := half_character(value)):
             raise ReadError(path, f'record "{field}" holds {bad}, half of a character')
     return Article(text=text, path=path, title=meta["title"], author=meta["author"],
-                   outlet=outlet or meta["outlet"] or wire_agency(text),
+                   outlet=outlet or meta["outlet"],
                    date=parse_date(meta["date"], date_order, text) if meta["date"] else None,
                    date_raw=meta["date"], url=meta["url"], format="json")
 

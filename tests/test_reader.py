@@ -300,16 +300,29 @@ def test_a_date_with_a_time_zone_name_is_read_without_a_warning(recwarn):
     assert not recwarn.list  # a warning would print two lines on stderr
 
 
-def test_a_wire_dateline_names_the_outlet_a_header_does_not():
-    article = article_from_text("Rail strike\n\nMOSCOW, March 3 (Reuters) – Talks failed.\n")
-    assert article.outlet == "Reuters"
-    assert article_from_text("Rail strike\n\nMOSCOW (Reuters) – Talks failed.\n", outlet="Kommersant").outlet \
-        == "Kommersant"
-
-
 def test_a_byte_order_mark_in_given_text_is_not_the_title():
     text = HEADER.format(title="Rail strike", author="Ann Lee", outlet="The Courier, Leeds", date="2007-03-28",
                          body="Talks failed.\n")
     article = article_from_text("\ufeff" + text)
     assert meta(article) == ("Rail strike", "Ann Lee", "The Courier", "Leeds", "2007-03-28", "2007-03-28")
     assert article.text == text
+
+
+@pytest.mark.parametrize("text, blanked", [
+    ("Apple profit falls\n\nSAN FRANCISCO (Reuters) - iPhone maker Apple fell.", "SAN FRANCISCO (Reuters) - "),
+    ("Rail strike\r\rLONDON, Dec. 8 (AP) — Talks failed.", "LONDON, Dec. 8 (AP) — "),  # old Mac line ends
+    ("Talks\n\nBERLIN (dpa) - Talks failed.", "BERLIN (dpa) - "),
+    # not a wire service's dateline: a transcript's label, an expanded acronym, or too far down
+    ('Transcript\n\nJUAN GONZALEZ (voiceover) - "We begin today," he said.', None),
+    ("Alliance\n\nNATO (North Atlantic Treaty Organization) - allies met.", None),
+    ("Talks\n\nOne.\n\nTwo.\n\nThree.\n\nLONDON (AP) - Talks failed.", None),
+])
+def test_a_wire_dateline_is_blanked_and_nothing_else(text, blanked):
+    out = clean(text)
+    if blanked is None:
+        assert out.replace("\r", "\n").split() == text.replace("\r", "\n").split()
+    else:
+        start = text.index(blanked)
+        assert out[start:start + len(blanked)].strip() == ""
+        assert out[:start] == text[:start].replace("\r", "\n")  # the title stays apart from the story
+        assert out[start + len(blanked):] == text[start + len(blanked):]
