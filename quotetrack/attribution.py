@@ -110,15 +110,13 @@ class ArticleParse:
         self.text = article.text
         self.cleaned = cleaned or article.text  # the text as parsed: markup and notes blanked
         self.parts = parts  # (offset, Doc)
-        self.outlet = article.outlet
+        # the article's outlet by the name relays are given ("AP" is the Associated Press)
+        self.outlet = _outlet_name(article.outlet)
         dateline = wire_dateline(article.text, article.body_start)
-        written = dateline.group("agency").strip() if dateline else None
-        known = gazetteer().lookup(written) if written else None
-        wire = known.name if known else written
-        if wire and self.outlet is None:
-            self.outlet = wire  # a wire story as the agency sent it
-        # a wire story another outlet publishes ("WASHINGTON (AP) — ..."): the agency relays it
-        self.wire = wire if wire and _key(self.outlet) not in (_key(written), _key(wire)) else None
+        wire = _outlet_name(dateline.group("agency").strip()) if dateline else None
+        # a wire story another outlet publishes ("WASHINGTON (AP) — ..."): the agency relays it.
+        # Without a known publisher only what the text says is a relay ("told The Associated Press")
+        self.wire = wire if wire and self.outlet and _key(self.outlet) != _key(wire) else None
         self.wire_start = dateline.start() if dateline else len(self.text)
         self.author = article.author
         self.body_start = article.body_start
@@ -539,7 +537,12 @@ class Attributor:
         """The subject of "X was blunt:" and the like, whose words the colon introduces."""
         if tok.dep_ != "acomp" or tok.lower_ not in SPOKEN_MANNER or tok.head.lower_ not in ("is", "was", "are", "were"):
             return None
-        return next((c for c in tok.head.children if c.dep_ == "nsubj" and not c.tag_.startswith("W")), None)
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        # someone who speaks: a name, a pronoun, a role ("the mayor"); not "His answer was direct:"
+        if subj is None or not (subj.tag_ in PROPER or subj.lower_ in PRONOUNS - {"it"} or subj.lower_ in titles()
+                                or any(c.dep_ == "appos" and c.tag_ in PROPER for c in subj.children)):
+            return None
+        return subj
 
     def _transcript_label(self, pos: int) -> Speaker | None:
         """A transcript turn at ``pos`` opening with its speaker's name in capitals and a colon
@@ -595,9 +598,10 @@ class Attributor:
         return best[2] if best else None
 
     def _headline_opener(self, pos: int) -> Speaker | None:
-        """A quote at ``pos`` in a title-cased headline, spoken by the name that opens it before
-        a verb or a colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald
-        Trump As A 'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'")."""
+        """A quote at ``pos`` in a headline, spoken by the name that opens it before a verb or a
+        colon ("Obama Sees 'Personal Insult' if ...", "Black Lawmakers Rip Donald Trump As A
+        'Disgusting Fraud'", "Obama on Climate Change: The Trends Are 'Terrifying'"); in a
+        sentence-case headline, a person the article names, before a word parsed as a verb."""
         text = self.p.text
         if pos >= self.p.first_line_end:
             return None  # only the article's first line
@@ -619,9 +623,17 @@ class Attributor:
         name = m.group(1).split()
         if fold(name[0]) in NOT_NAMES or name[0].lower() in _SMALL:
             return None
-        if not title_cased and (not verb or self.p.people.find(name, line_start + m.end(1)) is None):
-            return None  # "Tully hails 'outstanding' display": a sentence-case headline, by a person the article names
+        if not title_cased and not (verb and self._tagged_verb(line_start + m.start(2), line_start + m.end(2))
+                                    and self.p.people.find(name, line_start + m.end(1)) is not None):
+            return None  # "Tully hails 'outstanding' display": a sentence-case headline, by a person the article
+            # names and a word the parse takes for a verb (not "Trump rally crowd chants 'lock her up'")
         return self.headline_name(name, line_start + m.start(1), line_start + m.end(1))
+
+    def _tagged_verb(self, start: int, end: int) -> bool:
+        """Is the word a verb as the parse reads it, or a headline's present tense it takes for a
+        plural noun ("Obama rips rhetoric")? Not "rally" in "Trump rally crowd chants"."""
+        return any(t.tag_.startswith("VB") or t.tag_ == "NNS" and t.lower_.endswith("s")
+                   for t in self.p.tokens_in(start, end))
 
     def headline_name(self, name: list[str], start: int, end: int) -> Speaker:
         """The speaker a headline names at [start, end): a person the article knows, an outlet,
@@ -1009,8 +1021,11 @@ class Attributor:
             name_words = [w for w in name_words if fold(w) not in NOT_NAMES]
             run_text = " ".join(t.text for t in run)
             outlet = gazetteer().lookup(run_text)
-            hosted = gazetteer().is_programme(run_text) and self.p.people.find(name_words, start)
-            if outlet is not None and not hosted:  # "Sean Hannity ... Hannity said": the host, not the show
+            # "Sean Hannity ... Hannity said": the host, not the show; "Quarterback Jordan Fox ...
+            # Fox said": the person the article named, not the network
+            hosted = name_words and (gazetteer().is_programme(run_text) or len(run) == 1) \
+                and self.p.people.find(name_words, start)
+            if outlet is not None and not hosted:
                 return Speaker(outlet.name, Span.of(text, start, end), None, "organisation")
             if not name_words or _capitalised_common_noun(run) or \
                     fold(name_words[-1]) in ("republican", "democrat") and not first_name_gender(name_words[0]):
@@ -1063,7 +1078,7 @@ class Attributor:
         outlet = named and gazetteer().lookup(" ".join(phrase)) or self._outlet_named_by(head)
         if outlet:
             return Speaker(outlet if isinstance(outlet, str) else outlet.name, mention, None, "organisation")
-        kind = "organisation" if head.text.lower() in ORG_WORDS else "unnamed"
+        kind = "organisation" if head.text.lower() in ORG_WORDS - {"workers"} else "unnamed"  # "factory workers"
         desc = re.sub(r"\s+", " ", text[start:end]).strip()
         return Speaker(desc, mention, None, kind)
 
@@ -1422,6 +1437,12 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _outlet_name(name: str | None) -> str | None:
+    """An outlet's name as the gazetteer gives it, or as written when it is not known."""
+    known = gazetteer().lookup(name) if name else None
+    return known.name if known else name
 
 
 def _compound_of(tok, head) -> bool:

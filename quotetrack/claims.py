@@ -1020,8 +1020,8 @@ class ClaimFinder:
         own = self.p.outlet
         if relay and (own is None or _key(relay) != _key(own)):
             claim.outlet, claim.relayed = relay, True
-        elif self.p.relay_of_story(start):
-            claim.outlet, claim.relayed = self.p.relay_of_story(start), True
+        elif (wire := self.p.relay_of_story(start)) is not None:
+            claim.outlet, claim.relayed = wire, True
         else:
             claim.outlet = own
         claim.confidence = round(conf, 2)

@@ -37,7 +37,12 @@ ORG_WORDS = {"party", "committee", "campaign", "department", "ministry", "agency
              "pentagon", "government", "police", "army", "navy", "fund", "pac", "fbi", "cia", "nsa",
              "gop", "dnc", "rnc", "un", "nato", "eu", "times", "post", "news", "press", "journal",
              "parliament", "assembly", "cabinet", "embassy", "state", "states", "club", "team", "convention",
-             "republicans", "democrats"}  # "Senate Republicans", "Iowa Democrats"
+             "republicans", "democrats",  # "Senate Republicans", "Iowa Democrats"
+             # bodies outside politics: "Northwind Airlines", "Crestview Properties", "Network Rail"
+             "authority", "airlines", "airline", "airways", "properties", "workers", "holdings", "partners",
+             "industries", "technologies", "society", "hospital", "college", "academy", "federation",
+             "alliance", "railways", "railroad", "rail", "motors", "pharmaceuticals", "llc", "ltd", "plc",
+             "museum", "caucus", "tribunal", "laboratories"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
              "saturday", "sunday", "god", "jr.", "jr", "sr.", "sr", "ii", "iii",
@@ -192,7 +197,21 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
         last += 1  # "Democrat Zephyr Teachout", not "Republican National Committee"
     if last < 0:
         last = _body_before_name(words)
+    if last < 0 and len(words) == 3 and _what_someone_does(words[0]) and first_name_gender(words[1]):
+        last = 0  # "Shopper Maria Lopez", "Quarterback Jordan Fox": a word of what they do, before a full name
     return words[: last + 1], words[last + 1:]
+
+
+def _what_someone_does(word: str) -> bool:
+    """Is the word a noun for someone by what they do ("Shopper", "Vendor", "Quarterback"),
+    and no given name ("Trayvon", "Carolina")?"""
+    low = word.lower()
+    return word.isalpha() and not is_given_name(word) and (
+        low.endswith(("er", "or", "ist", "ent", "ant", "ess")) and len(low) > 4 or low in _DOERS)
+
+
+_DOERS = {"quarterback", "coach", "nurse", "pilot", "chef", "cook", "clerk", "guard", "celebrity", "celebrities",
+          "parent", "parents", "veteran", "rapper", "comedian", "musician", "physician", "technician", "electrician"}
 
 
 def _body_before_name(words: list[str]) -> int:

@@ -57,6 +57,8 @@ CASES = [
      [("We are ready to talk", "Daniel Okafor", "Daniel Okafor", *FIRST_HAND, "direct")]),
     ("The mayor, Laura Kent, was blunt: \"Cars have had this city for seventy years.\"",
      [("Cars have had this city for seventy years", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
+    # ... but an answer is no speaker: the short quote stays a hidden scare quote
+    ("Laura Kent took questions. Her answer was direct: \"No.\"", []),
     ("\"I am sure,\" Laura Kent said, \"that we will win.\"",
      [("I am sure", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct"),
       ("that we will win", "Laura Kent", "Laura Kent", *FIRST_HAND, "direct")]),
@@ -351,6 +353,10 @@ def test_a_sentence_case_headline_quote_is_spoken_by_the_person_that_opens_it(ex
             "Everton manager Graham Tully praised his side after the 2-0 win.\n")
     [q] = [q for q in extractor.extract(article_from_text(text)) if q.kind != "indirect"]
     assert (q.text, q.speaker, q.sieve) == ("outstanding", "Graham Tully", "headline")
+    # a noun after the name is no verb: the crowd chanted, not Trump
+    text = "Trump rally crowd chants 'lock her up' outside the arena\n\nDonald Trump spoke for an hour.\n"
+    assert [(q.speaker, q.sieve) for q in extractor.extract(article_from_text(text))
+            if q.kind != "indirect"] in ([], [(None, None)])
 
 
 def test_a_title_cased_headline_names_no_one(extractor):
@@ -821,6 +827,30 @@ def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed)
     assert (q.outlet, q.relayed) == (outlet, relayed)
 
 
+@pytest.mark.parametrize("body, speaker, role", [
+    # a surname that is also an outlet's name is the person the article named
+    ('Quarterback Jordan Fox threw three touchdowns. "The line gave me all day," Fox said.', "Jordan Fox",
+     "Quarterback"),
+    ('Council member Grace Hill spoke next. "We need a new bridge," Hill said.', "Grace Hill", None),
+    ('Former Mayor Michael Bloomberg spoke too. "Guns kill," Bloomberg said.', "Michael Bloomberg", None),
+    # a word of what someone does, capitalised to open a sentence, is no part of the name
+    ('Shopper Maria Lopez said she buys less meat now. "I make soup four times a week," she said.',
+     "Maria Lopez", None),
+])
+def test_a_person_is_not_an_outlet_nor_a_role_word(extract_text, body, speaker, role):
+    quote = next(q for q in extract_text(body) if q.kind == "direct")
+    assert (quote.speaker, quote.speaker_kind, quote.relayed) == (speaker, "person", False)
+    if role:
+        assert quote.speaker_role == role
+
+
+def test_a_business_named_by_what_it_is_is_an_organisation_and_it(extract_text):
+    found = extract_text('Northwind Airlines reported a record profit. "Demand remains robust," it said.\n\n'
+                         'The landlord, Crestview Properties, said it was "open to discussing" a new lease.')
+    assert [(q.speaker, q.speaker_kind) for q in found if q.kind != "indirect"] == [
+        ("Northwind Airlines", "organisation"), ("Crestview Properties", "organisation")]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
@@ -837,13 +867,26 @@ WIRE_STORY = ('WASHINGTON (Reuters) - "We will not back down," President Barack 
 
 
 def test_a_wire_story_as_the_agency_sent_it_is_the_agencys_own(extract_text):
-    found = [(q.kind, q.speaker, q.outlet, q.relayed) for q in extract_text(WIRE_STORY, outlet=None)]
+    found = [(q.kind, q.speaker, q.outlet, q.relayed) for q in extract_text(WIRE_STORY, outlet="Reuters")]
     assert found == [("direct", "Barack Obama", "Reuters", False), ("indirect", "Barack Obama", "Reuters", False)]
+
+
+def test_a_wire_story_of_no_known_publisher_is_relayed_only_where_the_text_says_so(extract_text):
+    body = WIRE_STORY + '\n\n"It is time," Obama told Reuters.'
+    found = [(q.kind, q.outlet, q.relayed) for q in extract_text(body, outlet=None)]
+    assert found == [("direct", None, False), ("indirect", None, False), ("direct", "Reuters", True)]
 
 
 def test_a_wire_story_another_outlet_publishes_is_relayed_by_the_agency(extract_text):
     found = [(q.text, q.outlet, q.relayed) for q in extract_text(WIRE_STORY, outlet="The Morning Star")]
     assert found == [("We will not back down,", "Reuters", True), ("he would act within days", "Reuters", True)]
+
+
+def test_an_agencys_own_story_told_to_the_agency_is_first_hand(extract_text):
+    body = ('ALBANY, N.Y. (AP) — Gov. Thomas Whitfield declared an emergency. "We will not leave anyone in the '
+            'cold," Whitfield told The Associated Press.')
+    quote = next(q for q in extract_text(body, outlet="AP") if q.kind == "direct")
+    assert (quote.speaker, quote.outlet, quote.relayed) == ("Thomas Whitfield", "Associated Press", False)
 
 
 def test_a_wire_dateline_is_nobodys_words(extract_text):
