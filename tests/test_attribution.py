@@ -821,6 +821,8 @@ def test_first_hand_quote_records_the_article_outlet(extract_text):
     ('Laura Bennett, speaking on Sky Sports, said Reid had been "an inspiration to every young player."',
      "Sky Sports", True),
     ('"Talks will go on," the minister told IRNA.', "Islamic Republic News Agency", True),
+    # ... and American regional papers, which campaign coverage cites
+    ('"We will win here," Laura Kent told the Union Leader on Monday.', "New Hampshire Union Leader", True),
 ])
 def test_a_speakers_affiliation_is_no_relay(extract_text, body, outlet, relayed):
     [q] = quotes(extract_text, body, outlet="The Morning Star")
