@@ -993,6 +993,9 @@ class Attributor:
                 return Speaker(self.p.author, mention, "author", "person", None, "author")
             person = self.p.people.antecedent(head.text, self.p.off(head), self.p.sentences)
             if person is None:
+                source = self._unnamed_antecedent(head)
+                if source is not None:
+                    return Speaker(source.name, mention, None, source.kind, resolved="pronoun")
                 return Speaker(None, mention, None, None, resolved="pronoun")
             return _person_speaker(person, mention, resolved="pronoun")
         titled = [c for c in head.children if c.dep_ == "conj" and c.tag_ in PROPER and c.i > head.i]
@@ -1037,6 +1040,32 @@ class Attributor:
                 return None
             return _person_speaker(person, Span.of(text, start, end), role)
         return self._description(head)
+
+    def _unnamed_antecedent(self, pronoun) -> Speaker | None:
+        """An unnamed source that spoke just before a pronoun no person fits ("A Sunpeak
+        spokeswoman said ... "We are focused," she said"; "Officials said ... they said"): the
+        subject of the last reporting verb in the pronoun's sentence or the one before, in the
+        same paragraph, of the pronoun's number and, for "he"/"she", no other gender."""
+        word = pronoun.lower_
+        if word not in ("he", "she", "they"):
+            return None
+        pos = self.p.off(pronoun)
+        s_start = self.p.sentence_at(pos)[0]
+        prev_start = self.p.sentence_at(max(0, s_start - 1))[0] if s_start else s_start
+        if self.paragraph_of(prev_start) != self.paragraph_of(pos):
+            prev_start = s_start
+        for tok in reversed(list(self.p.tokens_in(prev_start, pos))):
+            if not self._is_cue(tok) or self.p.in_quote(tok):
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.tag_ not in ("NN", "NNS") or (subj.tag_ == "NNS") != (word == "they"):
+                continue
+            gender = _noun_gender(subj.lower_)
+            if word != "they" and gender and gender != ("f" if word == "she" else "m") or not _speaking_noun(subj.lower_):
+                continue
+            source = self._description(subj)
+            return source if source.name and source.kind in ("unnamed", "organisation") else None
+        return None
 
     @staticmethod
     def _named_in_title(head):
@@ -1437,6 +1466,29 @@ def _is_dateline(tok) -> bool:
     """ "WASHINGTON (AP) —", "LONDON, Aug. 24 —": a place in capitals opening a paragraph."""
     return tok.text.isupper() and len(tok.text) > 3 and tok.tag_ in PROPER \
         and (tok.i == 0 or tok.doc[tok.i - 1].is_space or tok.doc[tok.i - 1].is_sent_start and tok.doc[tok.i - 1].is_punct)
+
+
+def _noun_gender(noun: str) -> str | None:
+    """"f" for "spokeswoman", "mother"; "m" for "spokesman", "father"; None for "official"."""
+    if re.search(r"(wom[ae]n|mother|wife|daughter|sister|girl|lady|actress|queen)$", noun):
+        return "f"
+    if re.search(r"(^|[^o])m[ae]n$|father|husband|(^|grand|step)son$|brother|boy$|^king$", noun):
+        return "m"
+    return None
+
+
+def _speaking_noun(noun: str) -> bool:
+    """Can the (possibly plural) noun stand for someone who speaks: people by what they are
+    or do ("spokeswoman", "aides", "prosecutors") or a body ("groups", "companies"), not "the
+    book" or "the election returns"?"""
+    one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") and noun[-2:] != "ss" else noun
+    return bool(_noun_gender(noun)) or one in titles() or one in ORG_WORDS or one in SPEAKING_NOUNS \
+        or len(one) > 4 and one.endswith(("er", "or", "ist", "ant", "ent", "ian"))
+
+
+SPEAKING_NOUNS = {"official", "source", "aide", "witness", "neighbor", "neighbour", "resident", "friend",
+                  "relative", "expert", "spokesperson", "person", "people", "voter", "critic", "ally", "rival",
+                  "hand", "insider", "activist", "group", "company", "firm", "authority", "family"}
 
 
 def _outlet_name(name: str | None) -> str | None:

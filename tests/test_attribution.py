@@ -853,6 +853,19 @@ def test_a_business_named_by_what_it_is_is_an_organisation_and_it(extract_text):
         ("Northwind Airlines", "organisation"), ("Crestview Properties", "organisation")]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ('A Sunpeak spokeswoman said the company was not for sale. "We are focused on our customers," she said.',
+     "A Sunpeak spokeswoman"),
+    ('Local officials said the runway would stay closed. "We ask for patience," they said.', "Local officials"),
+    # a pronoun of another gender or number is not that source's
+    ('A Sunpeak spokesman said the company was not for sale. "We are focused on our customers," she said.', None),
+    ('Local officials said the runway would stay closed. "We ask for patience," she said.', None),
+])
+def test_a_pronoun_no_person_fits_is_the_unnamed_source_that_just_spoke(extract_text, body, speaker):
+    [quote] = [q for q in extract_text(body) if q.kind == "direct"]
+    assert (quote.speaker, quote.speaker_mention.text.lower()) == (speaker, body.rsplit(" ", 2)[-2].lower())
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
