@@ -1103,6 +1103,11 @@ class Attributor:
             person = self.p.people.by_role(phrase, start)
             if person is not None:
                 return _person_speaker(person, mention, " ".join(phrase[1:]), "description")
+            if len(toks) == 2 and head.lower_ in BUSINESS_NOUNS:  # "the company", not "the Senate ethics committee"
+                body = self.p.people.last_organisation(self.paragraphs[self.paragraph_of(start)][0], start)
+                if body is not None and fold(body.canonical.split()[-1]) in BUSINESS_NAME_ENDS \
+                        and gazetteer().lookup(body.canonical) is None:  # a business, not the outlet reporting it
+                    return _person_speaker(body, mention, None, "description")
         named = any(t.text[:1].isupper() and not t.is_sent_start for t in toks)  # "people" is no magazine
         outlet = named and gazetteer().lookup(" ".join(phrase)) or self._outlet_named_by(head)
         if outlet:
@@ -1486,6 +1491,14 @@ def _speaking_noun(noun: str) -> bool:
         or len(one) > 4 and one.endswith(("er", "or", "ist", "ant", "ent", "ian"))
 
 
+# "the company said": a business the article has just named (not "the campaign", whose
+# candidate's name a reader would not take for it)
+BUSINESS_NOUNS = {"company", "firm", "airline", "carrier", "retailer", "bank", "automaker", "insurer", "lender",
+                  "manufacturer", "chain", "startup", "conglomerate", "utility", "developer", "landlord"}
+# the last word of a business's name ("Ford Motor Company", "Northwind Airlines"), not "NAACP"
+BUSINESS_NAME_ENDS = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "group", "airlines",
+                      "airways", "motors", "technologies", "industries", "holdings", "partners", "properties",
+                      "bank", "pharmaceuticals", "llc", "ltd", "plc", "systems", "energy", "foods", "stores"}
 SPEAKING_NOUNS = {"official", "source", "aide", "witness", "neighbor", "neighbour", "resident", "friend",
                   "relative", "expert", "spokesperson", "person", "people", "voter", "critic", "ally", "rival",
                   "hand", "insider", "activist", "group", "company", "firm", "authority", "family"}

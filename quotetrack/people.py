@@ -477,6 +477,17 @@ class People:
             return person.spoke or bool(person.roles)
         return gender is None or person.gender == gender
 
+    def last_organisation(self, since: int, pos: int) -> Person | None:
+        """The organisation named last in [since, pos), outside quotation marks ("Northwind
+        Airlines reported a record profit. "...," the company said")."""
+        for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
+            m = self.mentions[k]
+            if m.start < since:
+                return None
+            if m.person.kind == "organisation" and not m.quoted:
+                return m.person
+        return None
+
     def by_role(self, role_words: list[str], pos: int) -> Person | None:
         """The person last mentioned before ``pos`` with a role containing these words ("the
         senator"); a "vice president" or "former president" is not "the president", nor a

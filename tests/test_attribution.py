@@ -866,6 +866,13 @@ def test_a_pronoun_no_person_fits_is_the_unnamed_source_that_just_spoke(extract_
     assert (quote.speaker, quote.speaker_mention.text.lower()) == (speaker, body.rsplit(" ", 2)[-2].lower())
 
 
+def test_the_company_is_the_business_its_paragraph_just_named(extract_text):
+    found = extract_text('Northwind Airlines reported a record profit on Thursday. "Demand remains robust," the '
+                         'company said in a statement.\n\n"We will hire 500 pilots," the company said.')
+    assert [(q.speaker, q.speaker_kind, q.speaker_mention.text) for q in found if q.kind == "direct"] == [
+        ("Northwind Airlines", "organisation", "the company"), ("the company", "organisation", "the company")]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
