@@ -1318,7 +1318,10 @@ class Attributor:
         if text[q.start:q.end].rstrip().endswith(",") and BYLINE.match(text, close + 1):
             return True
         words = [w for w in text[q.start:q.end].split() if w[:1].isalpha()]
-        if not words or len(words) > 8 or not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
+        before = text[max(0, q.open_mark - 25):q.open_mark].lower()
+        # a book's title with its subtitle runs longer: "co-author of "Those Guys Have All the Fun: ...""
+        longest = 16 if re.search(r"\b(author|book|memoir|novel|titled|entitled)( of)?\s*$", before) else 8
+        if not words or len(words) > longest or not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
             return False
         if q.open_mark < self.p.first_line_end:
             return False  # in a title-cased headline every quote looks like a title
@@ -1327,7 +1330,6 @@ class Attributor:
             return True
         if WORK_ROLE.match(text, close + 1):
             return True  # "the “Avatar” star", "“Parks and Recreation” creator Mike Schur"
-        before = text[max(0, q.open_mark - 25):q.open_mark].lower()
         return re.search(r"(['’]s?|\b(on|to|for|of|titled|called|named|entitled|show|program|programme|"
                          r"book|film|movie|series|episode|column|documentary|album|song|podcast|anthem|play|"
                          r"musical|novel|memoir|poem|hymn|opera|sitcom|newsletter|blog))\s*$", before) is not None

@@ -734,6 +734,12 @@ def test_names_of_works_are_titles(extract_text, body):
     assert [q.text for q in quotes(extract_text, body) if q.text == "Northern Lights"] == []
 
 
+def test_a_books_title_with_its_subtitle_is_a_title(extract_text):
+    body = ('"Be careful," said Laura Kent, a co-author of "Those Guys Have All the Fun: Inside the World of the '
+            'Harbor Board."')
+    assert [q.text for q in quotes(extract_text, body)] == ["Be careful,"]
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Another critic, Laura Kent, likened the rules to \"burning the charter\" in public.",
      [("burning the charter", "Laura Kent", "likened")]),
