@@ -137,9 +137,14 @@ class ArticleParse:
         for off, doc in parts:
             self.people.observe(doc, off, self.text)
 
-    def relay_of_story(self, pos: int) -> str | None:
-        """The wire agency that relays the words at ``pos``, below its dateline."""
-        return self.wire if pos >= self.wire_start else None
+    def is_relay(self, outlet: str | None) -> bool:
+        """Can ``outlet`` have relayed words to this article? Not when it is the article's own."""
+        return bool(outlet) and (self.outlet is None or _key(outlet) != _key(self.outlet))
+
+    def carrier(self, pos: int) -> tuple[str | None, bool]:
+        """(outlet, relayed) of words at ``pos`` that name no relay of their own: the wire
+        agency below its dateline, else the article's own outlet, first-hand."""
+        return (self.wire, True) if self.wire and pos >= self.wire_start else (self.outlet, False)
 
     def in_quote(self, tok) -> bool:
         """Is the token inside some quote of the article (its words, not a report of them)?"""
@@ -1230,14 +1235,12 @@ class Attributor:
         return abs(a.i - b.i) <= 25
 
     def _set_outlet(self, quote: Quote, relay: str | None, speaker: Speaker | None):
-        own = self.p.outlet
-        if relay and (own is None or _key(relay) != _key(own)):
+        if self.p.is_relay(relay):
             quote.outlet, quote.relayed = relay, True
             return
-        wire = self.p.relay_of_story(quote.start)
-        quote.outlet, quote.relayed = (wire, True) if wire else (own, False)
+        quote.outlet, quote.relayed = self.p.carrier(quote.start)
         scene = self._scene_before(quote.start, speaker)
-        if scene and (own is None or _key(scene) != _key(own)):
+        if self.p.is_relay(scene):
             quote.outlet, quote.relayed = scene, True
             return
         prev = self.previous

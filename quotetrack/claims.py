@@ -1017,13 +1017,7 @@ class ClaimFinder:
                 relay = outlet.name if outlet else None
         else:
             conf *= 0.5
-        own = self.p.outlet
-        if relay and (own is None or _key(relay) != _key(own)):
-            claim.outlet, claim.relayed = relay, True
-        elif (wire := self.p.relay_of_story(start)) is not None:
-            claim.outlet, claim.relayed = wire, True
-        else:
-            claim.outlet = own
+        claim.outlet, claim.relayed = (relay, True) if self.p.is_relay(relay) else self.p.carrier(start)
         claim.confidence = round(conf, 2)
         return claim
 
@@ -1171,11 +1165,6 @@ def _as_predicate(tok) -> bool:
         return False
     finite = tok.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     return not finite or not any(c.dep_ in SUBJ for c in tok.children)
-
-
-def _key(name: str) -> str:
-    from .lexicon import key
-    return key(name)
 
 
 def _place_like(speaker: Speaker) -> bool:

@@ -42,6 +42,7 @@ _NICKNAME = re.compile(r"\b([A-Z][a-z]+) ([\"“][A-Z][\w.'’-]*[\"”]) (?=([A
 _LONG_RUN = re.compile(r"(?<!\S)\S{200,}")
 _AS_THE_TAGGER_KNOWS = str.maketrans("―‒\u00a0", "—— ")
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
+_LINE_END = re.compile(r"[\r\n]")
 # pictographs, flags (regional indicators and tag sequences), dingbats and their joiners
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0E\uFE0F\u200D\U000E0020-\U000E007F]")
 _MIDSENTENCE_BREAK = re.compile(r"(?<=[a-z,])([ \t]*\n[ \t]*\n[ \t]*)(?=[a-z])")
@@ -91,7 +92,6 @@ def wire_dateline(text: str, start: int = 0) -> re.Match | None:
     """A wire dateline opening one of the first three paragraphs from ``start``
     ("WASHINGTON (AP) — ..."), its agency in the group "agency": a news organisation the
     gazetteer knows or a short name in capitals, not "JUAN GONZALEZ (voiceover) -"."""
-    text = text.replace("\r", "\n")  # old Mac line ends; the same length
     pos = start
     for _ in range(3):
         while pos < len(text) and text[pos].isspace():
@@ -99,8 +99,9 @@ def wire_dateline(text: str, start: int = 0) -> re.Match | None:
         m = _WIRE_DATELINE.match(text, pos)
         if m and (re.fullmatch(r"[A-Z]{2,6}", m.group("agency")) or gazetteer().lookup(m.group("agency"))):
             return m
-        pos = text.find("\n", pos)
-        if pos < 0:
+        line_end = _LINE_END.search(text, pos)  # "\r" too: old Mac line ends
+        if line_end is None:
             return None
+        pos = line_end.start()
     return None
 
