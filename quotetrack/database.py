@@ -163,19 +163,15 @@ def _begin(conn: Connection):
     try:
         while True:
             try:
-                trans = conn.begin()
-                break
+                return conn.begin()
             except DBAPIError as exc:
                 if not _locked(exc) or time.monotonic() >= deadline:
                     raise
                 conn.rollback()
                 time.sleep(0.05)
-    except BaseException:
+    finally:
         with contextlib.suppress(Exception):  # Ctrl-C in BEGIN can leave the connection closed
             raw.execute(f"PRAGMA busy_timeout = {timeout_ms}")
-        raise
-    raw.execute(f"PRAGMA busy_timeout = {timeout_ms}")
-    return trans
 
 
 # ---- schema -----------------------------------------------------------------------------
