@@ -174,6 +174,14 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(run, tmp_path):
     assert query(tmp_path / "q.db", "SELECT text FROM quote WHERE kind != 'indirect'") == [("we will talk again soon",)]
 
 
+def test_a_mistyped_path_creates_no_database(run, tmp_path):
+    result = run("ingest", str(tmp_path / "artcles"), "--db", str(tmp_path / "new.db"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{tmp_path / 'artcles'}: no such file or folder"
+    assert result.stderr.splitlines()[1].startswith("ingest: 0 articles added, 0 skipped, 1 failed;")
+    assert not (tmp_path / "new.db").exists()
+
+
 def test_an_unusable_database_is_one_line_and_exit_2(run, tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database, just text" * 100)

@@ -1,6 +1,7 @@
 """``quotetrack ingest``: read articles, extract their quotes, store them in the database."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
@@ -105,7 +106,15 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
 
     gazetteer()  # a bad $QUOTETRACK_OUTLETS stops here, before a database is created
     tally = Tally()
-    with open_db(db) as store:
+    with contextlib.ExitStack() as stack:
+        stores = []
+
+        def store():
+            """The database, opened at the first article: a mistyped path creates none."""
+            if not stores:
+                stores.append(stack.enter_context(open_db(db)))
+            return stores[0]
+
         length = _bar_length(paths, include, exclude) if show_progress() else None
         bar = (click.progressbar(length=length, file=sys.stderr, label="ingest", item_show_func=lambda t: t,
                                  show_pos=True) if length else _NoBar())
@@ -116,7 +125,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
                 if isinstance(item, ReadError):
                     tally.failed += item.inputs
                     click.echo(str(item), err=True)
-                elif not force and store.article_id(item.text) is not None:
+                elif not force and store().article_id(item.text) is not None:
                     tally.skipped += 1
                 else:
                     yield item
@@ -136,7 +145,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
                     click.echo(str(quotes), err=True)
                     bar.update(1, tally.progress())
                     continue
-                result = store.add_article(article, quotes, force=force)
+                result = store().add_article(article, quotes, force=force)
                 if result.status == "skipped":
                     tally.skipped += 1
                 else:
