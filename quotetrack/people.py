@@ -136,6 +136,7 @@ def fold(s: str) -> str:
 class Person:
     names: list[tuple[str, ...]] = field(default_factory=list)  # every name form, as tokens
     roles: list[str] = field(default_factory=list)
+    described: list[str] = field(default_factory=list)  # appositions: "Helen Marsh, the prime minister,"
     gender: str | None = None
     kind: str = "person"  # person | organisation
     seen_at: list[int] = field(default_factory=list)  # where the article names them, in order
@@ -250,6 +251,20 @@ def without_honorifics(role: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _apposition(run) -> str | None:
+    """The role a name's apposition gives ("Helen Marsh, the prime minister," -> "prime
+    minister"), for a later "the prime minister said"."""
+    head = next((c for c in run[-1].children if c.dep_ == "appos" and c.i > run[-1].i
+                 and c.tag_ in ("NN", "NNS") and c.lower_ in titles()), None)
+    if head is None:
+        return None
+    end = head.right_edge.i + 1
+    if end < len(head.doc) and head.doc[end].text not in (",", ".", ";", ")", "—", "--"):
+        return None  # "hosts Mika Brzezinski, the Democratic candidate stated": the parser's apposition
+    words = [t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
+    return " ".join(words)
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
@@ -293,6 +308,9 @@ class People:
                 continue
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
             person.acted = person.acted or subject
+            apposed = _apposition(run)
+            if apposed and apposed not in person.described:
+                person.described.append(apposed)
             introduced = len(person.seen_at) == 1 and len(name) >= 2 and not subject and \
                 any(c.dep_ == "appos" and c.i > run[-1].i for c in run[-1].children)
             main = any(t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" for t in run)
@@ -509,7 +527,8 @@ class People:
             return want <= words and not (words & ROLE_QUALIFIERS) - said and not other_party and not other_place
 
         for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
-            if any(fits(r) for r in self.mentions[k].person.roles):
+            person = self.mentions[k].person
+            if any(fits(r) for r in person.roles + person.described):
                 return self.mentions[k].person
         return None
 

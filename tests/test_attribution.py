@@ -879,6 +879,20 @@ def test_the_company_is_the_business_its_paragraph_just_named(extract_text):
         ("Northwind Airlines", "organisation", "the company"), ("the company", "organisation", "the company")]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ('Helen Marsh, the prime minister, defended the budget on Tuesday.\n\n'
+     '"We have made the hard choices," the prime minister said.', "Helen Marsh"),
+    ('Tom Reed, a spokesman for the Treasury, declined to comment at first.\n\n'
+     '"Nothing has changed," the spokesman said later.', "Tom Reed"),
+    # what follows a name and a comma is no apposition when no comma closes it
+    ('In an interview with radio hosts Tom Reed and Mika Long, the Democratic presidential candidate stated that '
+     'the plan was "mean-spirited."\n\n"I am running," the Democratic presidential candidate said.',
+     "the Democratic presidential candidate"),
+])
+def test_a_description_means_the_person_an_apposition_gave_it(extract_text, body, speaker):
+    assert {q.speaker for q in extract_text(body) if q.kind != "indirect"} == {speaker}
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
