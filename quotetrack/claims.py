@@ -223,6 +223,15 @@ def _k(tok) -> tuple[int, int]:
     return id(tok.doc), tok.i
 
 
+def _dated(prep) -> bool:
+    """"a statement on Monday", "his comments on Sunday angered ...": the preposition gives a
+    date, not what the words were about ("comments on Monday's vote" are about the vote,
+    "a comment about 47 percent" about a number)."""
+    doc = prep.doc
+    return prep.i + 1 < len(doc) and is_when(doc[prep.i + 1]) and not doc[prep.i + 1].like_num and \
+        not (prep.i + 2 < len(doc) and doc[prep.i + 2].lower_ in ("'s", "’s"))
+
+
 class ClaimFinder:
     """Finds the indirect claims of one parsed article, after its quotes are attributed."""
 
@@ -541,7 +550,7 @@ class ClaimFinder:
                 source is not None and source.tag_ == "PRP$" and source.text.lower() in ("its", "my", "our", "your"):
             return None
         about = [c for c in noun.children if c.i > noun.i and (
-            c.dep_ == "prep" and c.text.lower() in NOUN_CUES[noun.text.lower()] or
+            c.dep_ == "prep" and c.text.lower() in NOUN_CUES[noun.text.lower()] and not _dated(c) or
             c.dep_ in ("acl", "ccomp") and any(m.text.lower() in ("to", "that") for m in c.children))]
         if not about:
             return None

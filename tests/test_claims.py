@@ -453,6 +453,15 @@ def test_doing_is_no_stance(extract_text, text):
             and q.cue.text in ("support", "planned", "saw")] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The plant will close in June, the company said in a statement on Monday.",
+     [("The plant will close in June", "said")]),
+    ("Her comments on Monday's vote were sharp.", [("Monday's vote", "comments")]),
+])
+def test_a_stance_noun_on_a_day_is_no_claim_about_the_day(extract_text, text, expected):
+    assert [(q.text, q.cue.text) for q in extract_text(text) if q.kind == "indirect"] == expected
+
+
 def test_claim_relayed_by_outlet(extract_text):
     (q,) = extract_text("Exports rose by ten percent last year, according to Reuters.")
     assert (q.kind, q.speaker, q.speaker_kind, q.outlet, q.relayed) == ("indirect", "Reuters", "organisation",
