@@ -584,7 +584,19 @@ def _title_cased(sent, text: str, offset: int) -> bool:
     firsts = [text[offset + t.idx] for t in sent if t.text[:1].isalpha()]
     if len(sent) < 4 or not text[offset + sent[0].idx].isupper():
         return False
+    if _in_prose(text, offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip())):
+        return False  # "Sen. Tim Cole, R-Texas, disagreed. He said ...": a sentence of the body
     return len(firsts) >= 4 and sum(c.isupper() for c in firsts) >= 0.8 * len(firsts)
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """Is the sentence at [start, end) one of several full sentences on its line? A headline
+    stands alone, or runs on without a full stop."""
+    before = text[text.rfind("\n", 0, start) + 1:start].strip()
+    after = text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip()
+    ends = text[start:end].rstrip().rstrip("\"'”’)").endswith(".")
+    return ends and any(c.isalpha() for c in after) or before.rstrip("\"'”’)").endswith(".") and \
+        any(c.isalpha() for c in before)
 
 
 def _is_modifier(run) -> bool:

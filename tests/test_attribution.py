@@ -368,6 +368,12 @@ def test_a_title_cased_headline_names_no_one(extractor):
     assert (q.speaker, q.speaker_mention.text) == ("Donald Trump", "he")
 
 
+def test_a_short_capitalised_sentence_of_the_body_is_no_headline(extract_text):
+    found = extract_text("Sen. John Lee praised the bill on Monday. Sen. Tim Cole, R-Texas, disagreed. "
+                         "\"It costs too much,\" he said.")
+    assert [(q.text, q.speaker) for q in found if q.kind == "direct"] == [("It costs too much,", "Tim Cole")]
+
+
 @pytest.mark.parametrize("headline, speaker, kind", [
     ("Kent Sees 'Personal Insult' in Harbor Vote", "Laura Kent", "person"),
     ("Harbor Workers Rip Mayor As A 'Disgusting Fraud'", "Harbor Workers", "unnamed"),
