@@ -120,13 +120,17 @@ class ArticleParse:
         self.wire_start = dateline.start() if dateline else len(self.text)
         self.author = article.author
         self.body_start = article.body_start
-        lead = len(self.text) - len(self.text.lstrip())
-        first_break = self.text.find("\n", lead)
-        self.first_line_start = self.text.rfind("\n", 0, lead) + 1  # the headline's start and end
-        self.first_line_end = len(self.text) if first_break < 0 else first_break
+        lead = len(self.cleaned) - len(self.cleaned.lstrip())  # a header is blanked but for its title
+        first_break = self.cleaned.find("\n", lead)
+        self.first_line_start = lead  # the headline's start and end
+        self.first_line_end = len(self.cleaned) if first_break < 0 else first_break
         self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
         self.starts = [s for s, _ in self.tokens]
-        self.sentences = [(off + s.start_char, off + s.end_char) for off, doc in parts for s in doc.sents]
+        # a sentence from its first word to its last: not the blank lines, or a blanked header,
+        # that the parse gives the first sentence of a text or the last of a paragraph
+        self.sentences = [(off + s.start_char + len(s.text) - len(s.text.lstrip()),
+                           off + s.start_char + len(s.text.rstrip()) if s.text.strip() else off + s.end_char)
+                          for off, doc in parts for s in doc.sents]
         self.sent_starts = [s for s, _ in self.sentences]
         self.offset_of = {id(doc): off for off, doc in parts}
         self.quoted = sorted((q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in spans)

@@ -7,6 +7,8 @@ index into the original text:
 - editorial notes such as ``[For background see the Eurasia Insight archive]`` are blanked;
 - embedded markup such as ``<tweet tweet-id="...">`` is blanked, attribute values included,
   so they are neither parsed nor taken for quotes;
+- a ``---`` header is blanked but for the words of its ``# Title`` line, which is parsed as
+  a headline like the first line of a text without a header;
 - a wire service's dateline opening one of the body's first paragraphs (``WASHINGTON, Dec.
   8 (Reuters) —``) is blanked: it names where and through whom the story came, not who said
   anything;
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import gazetteer
+from .reader import header_title
 from .people import NOT_NAMES, first_name_gender
 from .quotemarks import ALL_MARKS
 
@@ -84,8 +87,18 @@ def clean(text: str, body_start: int = 0) -> str:
     if dateline:
         out = out[:dateline.start()] + " " * (dateline.end() - dateline.start()) + out[dateline.end():]
     out = out.translate(_AS_THE_TAGGER_KNOWS)
+    if body_start:
+        out = _blank_header(out, text, body_start)
     assert len(out) == len(text)
     return out
+
+
+def _blank_header(out: str, text: str, body_start: int) -> str:
+    """The header blanked but for its title's words and the line breaks, so the title is
+    parsed, and read as a headline, as a first line without a header is."""
+    title = header_title(text) or (0, 0)
+    head = "".join(c if c == "\n" or title[0] <= i < title[1] else " " for i, c in enumerate(out[:body_start]))
+    return head + out[body_start:]
 
 
 def wire_dateline(text: str, start: int = 0) -> re.Match | None:

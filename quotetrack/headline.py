@@ -30,7 +30,8 @@ def common_words() -> frozenset:
 
 def sentence_case(text: str) -> str:
     """``text`` with its first line in sentence case when that line is a title-case headline."""
-    end = text.find("\n")
+    lead = len(text) - len(text.lstrip())  # blank lines, or a header blanked, before it
+    end = text.find("\n", lead)
     end = len(text) if end < 0 else end
     line = text[:end]
     words = list(WORD.finditer(line))

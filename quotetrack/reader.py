@@ -165,6 +165,14 @@ def parse_header(text: str) -> tuple[dict, int]:
     return raw, m.end()
 
 
+def header_title(text: str) -> tuple[int, int] | None:
+    """Where the ``# Title`` line of a ``---`` header holds the title's words: (start, end),
+    or None without a header or a title line."""
+    m = _HEADER.match(text)
+    line = m and re.search(r"^[ \t]*#+[ \t]*(\S[^\r\n]*?)[ \t]*\r?$", m.group("body"), re.M)
+    return (m.start("body") + line.start(1), m.start("body") + line.end(1)) if line else None
+
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})

@@ -388,6 +388,20 @@ def test_a_headline_quote_is_spoken_by_the_name_that_opens_it(extractor, headlin
     assert "title" not in q.flags
 
 
+@pytest.mark.parametrize("headline", ["Kent: Harbor deal is 'not going to change'",
+                                      "Kent Sees 'Personal Insult' in Harbor Vote"])
+def test_a_headers_title_is_a_headline_like_a_first_line(extractor, headline):
+    from quotetrack.reader import article_from_text
+
+    body = "Laura Kent spoke at the harbor on Monday.\n"
+    plain = article_from_text(f"{headline}\n\n{body}")
+    headed = article_from_text(f"---\n# {headline}\nBy Ann Lee\nHarbor Times\nAug. 21, 2016\n---\n\n{body}")
+    found = [[(q.text, q.speaker, q.kind, q.sieve, q.sentence.text) for q in extractor.extract(a)]
+             for a in (plain, headed)]
+    assert found[1] == found[0] and found[0][0][1] == "Laura Kent"
+    assert found[0][0][4] == headline
+
+
 @pytest.mark.parametrize("body, expected", CASES)
 def test_attribution(extract_text, body, expected):
     assert rows(quotes(extract_text, body)) == expected
