@@ -76,6 +76,10 @@ MOMENTS = {"point", "time", "times", "moment", "stage", "juncture"}  # "at one p
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
+# verbs that put out a statement, a letter or an email (forms: the pipeline runs no lemmatizer)
+ISSUING = {f"{stem}{end}" for stem in ("issue", "release", "post", "publish", "circulate", "distribute", "email",
+                                       "blast", "air", "tweet") for end in ("", "s", "d", "ed", "ing")} | \
+    {"send", "sends", "sent", "sending", "put", "puts", "putting", "run", "runs", "ran", "running"}
 TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
 # a turn of an interview printed as questions and answers ("Q: ...", "A: ..."; some copies
 # lose the colon and the space: "QThere's no shortage ...")
@@ -829,9 +833,15 @@ class Attributor:
                     verb = moment.head.head  # "at one point calling the mayor a liar": the clause's voice
                     continue
                 if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "dative") \
-                        and self.cues.speech_lemma(verb.head.head.text):
-                    # "The senator emailed supporters saying: ...": who wrote, not who was written to
+                        and (self.cues.speech_lemma(verb.head.head.text) or _issued(verb.head)):
+                    # "The senator emailed supporters saying: ...": who wrote, not who was written to;
+                    # "His office issued a statement saying ...": who issued it, not the statement
                     verb = verb.head.head
+                    continue
+                sent_to = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to" else None
+                if verb.dep_ == "acl" and verb.tag_ == "VBG" and sent_to is not None \
+                        and any(c.dep_ == "dobj" and _issued(c) for c in sent_to.children):
+                    verb = sent_to  # "The campaign sent an email to supporters saying ...": the sender
                     continue
                 if verb.dep_ == "acl" and verb.head.tag_.startswith(("NN", "PRP")) and verb.tag_ != "VBD":
                     # "a bill called ...", but a past tense is no modifier: "X, who failed to win
@@ -1552,6 +1562,12 @@ def _in_phrase(tok) -> bool:
         if t.dep_ == "pobj":
             return True
     return False
+
+
+def _issued(noun) -> bool:
+    """Is the noun a statement, letter or email that its verb's subject put out ("His office
+    issued a statement", "the campaign sent an email")?"""
+    return noun.lower_ in WORK_NOUNS and noun.head.lower_ in ISSUING
 
 
 def _closed_aside(verb):

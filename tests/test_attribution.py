@@ -913,6 +913,16 @@ def test_a_description_means_the_person_an_apposition_gave_it(extract_text, body
     assert {q.speaker for q in extract_text(body) if q.kind != "indirect"} == {speaker}
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ('The Clinton campaign issued a statement saying Trump "owes the president an apology."', "The Clinton campaign"),
+    ('The campaign sent an email to supporters saying Trump "will never quit."', "The campaign"),
+    # a memo the subject only talks about did not come from the subject
+    ('Critics seized on a memo saying the plan was "dead on arrival."', "a memo"),
+])
+def test_who_put_out_a_statement_saying_something_says_it(extract_text, body, speaker):
+    assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
