@@ -457,8 +457,8 @@ class ClaimFinder:
                      if m.dep_ == "mark" and m.text.lower() == "for" and m.i == tok.i + 1]
             if marks:  # "called for the president to resign": the parse makes it a clause
                 clause = [t for t in marks[0].head.subtree if t.i > marks[0].i]
-                yield self._extent([], clause, cue=tok, sided=False), (cue[0], self.p.end(marks[0])), tok, None, \
-                    "claim-object"
+                yield self._extent([], clause, cue=tok, sided=False), (cue[0], self.p.end(marks[0])), tok, \
+                    self._first_reporter(tok), "claim-object"
                 return
             allowed = ONLY_PREP.get(lemma, CONTENT_PREPS)
             preps = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() in allowed
@@ -475,7 +475,7 @@ class ClaimFinder:
                 objs += _trailing_clause(tok, end)
                 objs += _joined_objects(tok, objs)
                 yield (self._extent(objs, cue=tok, drop=_aside(objs)),
-                       (cue[0], self.p.end(preps[0])) if near else cue, tok, None, "claim-object")
+                       (cue[0], self.p.end(preps[0])) if near else cue, tok, self._first_reporter(tok), "claim-object")
             return
         if all(self._support(o) is not None for o in objs):
             return  # "pledged their support to Clinton": the noun says who is backed
@@ -487,7 +487,9 @@ class ClaimFinder:
         when = {_k(t) for o in objs if o.dep_ == "xcomp" for a in o.children if a.dep_ == "advcl" and a.i > o.i
                 and a.left_edge.lower_ in TEMPORAL and any(g.dep_ in SUBJ for g in a.children) for t in a.subtree}
         parts = objs + preps + _joined_objects(tok, objs + preps)
-        yield self._extent(parts, cue=tok, drop=when | _aside(parts)), cue, tok, None, "claim-object"
+        # "The mayor said the budget was balanced and urged residents to ...": the mayor urged
+        yield self._extent(parts, cue=tok, drop=when | _aside(parts)), cue, tok, self._first_reporter(tok), \
+            "claim-object"
 
     @staticmethod
     def _after_addressee(tok, allowed) -> list:

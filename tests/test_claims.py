@@ -462,6 +462,12 @@ def test_a_stance_noun_on_a_day_is_no_claim_about_the_day(extract_text, text, ex
     assert [(q.text, q.cue.text) for q in extract_text(text) if q.kind == "indirect"] == expected
 
 
+def test_a_second_verb_after_a_report_is_the_reporters(extract_text):
+    found = extract_text("The mayor said the budget was balanced and urged residents to vote for the measure.")
+    assert [(q.text, q.speaker, q.cue.text) for q in found if q.kind == "indirect"] == [
+        ("the budget was balanced", "The mayor", "said"), ("residents to vote for the measure", "The mayor", "urged")]
+
+
 def test_claim_relayed_by_outlet(extract_text):
     (q,) = extract_text("Exports rose by ten percent last year, according to Reuters.")
     assert (q.kind, q.speaker, q.speaker_kind, q.outlet, q.relayed) == ("indirect", "Reuters", "organisation",
