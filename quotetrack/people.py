@@ -338,10 +338,12 @@ class People:
     def split_name(self, words: list[str], pos: int) -> tuple[list[str], list[str]]:
         """``split_role``, but a lone title word that is a known person's surname names them
         ("Peter T. King ... King said"); an organisation's name is all name ("Brennan Center for
-        Justice")."""
+        Justice", "Justice Department")."""
         if _org_name(words):
             return [], words
         role, name = split_role(words)
+        if len(name) == 1 and fold(name[0]) in ORG_WORDS and role and role[-1][:1].isupper():
+            return [], words  # "Justice Department" is no "Department" with the role "Justice"
         if not name and role and role[-1][:1].isupper():
             known = self.find(role[-1:], pos)
             if known is not None and any(len(n) >= 2 and n[-1] == role[-1] for n in known.names):

@@ -923,6 +923,13 @@ def test_who_put_out_a_statement_saying_something_says_it(extract_text, body, sp
     assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
 
 
+def test_a_title_word_that_names_a_department_is_part_of_its_name(extract_text):
+    found = extract_text('The Justice Department said it would "appeal at once."\n\n'
+                         'The State Department said it would "look into it."')
+    assert [(q.speaker, q.speaker_role) for q in found if q.kind != "indirect"] == [
+        ("Justice Department", None), ("State Department", None)]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
