@@ -1127,6 +1127,11 @@ class Attributor:
                 if body is not None and fold(body.canonical.split()[-1]) in BUSINESS_NAME_ENDS \
                         and gazetteer().lookup(body.canonical) is None:  # a business, not the outlet reporting it
                     return _person_speaker(body, mention, None, "description")
+            if len(toks) == 2 and det == "the":  # "the committee": the Republican National Committee just named
+                paragraph = self.paragraph_of(start)
+                body = self.p.people.last_called(head.lower_, self.paragraphs[max(0, paragraph - 1)][0], start)
+                if body is not None and len(body.canonical.split()) > 1 and gazetteer().lookup(body.canonical) is None:
+                    return _person_speaker(body, mention, None, "description")
         named = any(t.text[:1].isupper() and not t.is_sent_start for t in toks)  # "people" is no magazine
         outlet = named and gazetteer().lookup(" ".join(phrase)) or self._outlet_named_by(head)
         if outlet:

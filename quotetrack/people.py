@@ -508,6 +508,17 @@ class People:
                 return m.person
         return None
 
+    def last_called(self, noun: str, since: int, pos: int) -> Person | None:
+        """The organisation named last in [since, pos), outside quotation marks, whose name
+        ends in ``noun`` ("The Republican National Committee attacked ... the committee said")."""
+        for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
+            m = self.mentions[k]
+            if m.start < since:
+                return None
+            if m.person.kind == "organisation" and not m.quoted and fold(m.person.canonical.split()[-1]) == noun:
+                return m.person
+        return None
+
     def by_role(self, role_words: list[str], pos: int) -> Person | None:
         """The person last mentioned before ``pos`` with a role containing these words ("the
         senator"); a "vice president" or "former president" is not "the president", nor a

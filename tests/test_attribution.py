@@ -930,6 +930,14 @@ def test_a_title_word_that_names_a_department_is_part_of_its_name(extract_text):
         ("Justice Department", None), ("State Department", None)]
 
 
+def test_the_committee_is_the_committee_just_named(extract_text):
+    found = extract_text('The Republican National Committee attacked the plan on Monday.\n\n'
+                         '"It is a disaster," the committee said.\n\n'
+                         'The Justice Department opened an inquiry. "We take this seriously," the department said.')
+    assert [(q.speaker, q.speaker_mention.text) for q in found if q.kind == "direct"] == [
+        ("Republican National Committee", "the committee"), ("Justice Department", "the department")]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
