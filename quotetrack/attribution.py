@@ -80,6 +80,11 @@ WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "c
 ISSUING = {f"{stem}{end}" for stem in ("issue", "release", "post", "publish", "circulate", "distribute", "email",
                                        "blast", "air", "tweet") for end in ("", "s", "d", "ed", "ing")} | \
     {"send", "sends", "sent", "sending", "put", "puts", "putting", "run", "runs", "ran", "running"}
+# verbs that take someone to task, or praise them, for what they said ("slammed Clinton for
+# calling ...", not "gave Carson two Pinocchios for dismissing ..."): forms by their stems
+TAKING_TO_TASK = re.compile(r"(slam|attack|criticiz|criticis|blast|knock|mock|rebuk|scold|chastis|prais|thank|"
+                            r"applaud|fault|blam|condemn|ridicul|lambast|berat|commend|credit|hammer|bash|assail|"
+                            r"derid|denounc|taunt|jab|hit|ding|chid|lash|rip|needl|skewer|pummel)")
 TRANSCRIPT_LABEL = re.compile(r"[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
 # a turn of an interview printed as questions and answers ("Q: ...", "A: ..."; some copies
 # lose the colon and the space: "QThere's no shortage ...")
@@ -824,6 +829,11 @@ class Attributor:
                     # verb's; it is that verb's second
                     verb = governing
                     continue
+                blamed = _blamed_for(verb)
+                if blamed is not None:  # "Trump slammed Clinton for describing ... as "deplorables"": Clinton
+                    found = self._speaker_of_np(blamed)
+                    if found is not None:
+                        return found, relay
                 if verb.dep_ == "conj" or verb.head.tag_.startswith("VB") or verb.dep_ in ("pcomp", "prep"):
                     verb = verb.head
                     continue
@@ -1567,6 +1577,16 @@ def _in_phrase(tok) -> bool:
         if t.dep_ == "pobj":
             return True
     return False
+
+
+def _blamed_for(verb):
+    """The one a verb takes to task or praises for saying something ("slammed Clinton for
+    calling ...", "criticized him for saying ..."): the object of the verb whose "for" phrase
+    the saying heads; else None."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "for" or \
+            not TAKING_TO_TASK.match(verb.head.head.lower_):
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.head.i), None)
 
 
 def _issued(noun) -> bool:

@@ -938,6 +938,17 @@ def test_the_committee_is_the_committee_just_named(extract_text):
         ("Republican National Committee", "the committee"), ("Justice Department", "the department")]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ('Donald Trump slammed Hillary Clinton for describing his supporters as a "basket of deplorables."',
+     "Hillary Clinton"),
+    ('Republicans attacked Hillary Clinton for calling Trump supporters "deplorables."', "Hillary Clinton"),
+    # a prize or a price for what someone said is no one's saying it
+    ('The Fact Checker gave Ben Carson two Pinocchios for calling the deal "a total sham."', "Fact Checker"),
+])
+def test_whom_a_critic_slams_for_saying_something_said_it(extract_text, body, speaker):
+    assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
