@@ -528,7 +528,10 @@ class Attributor:
         s_start = self.p.sentence_at(i)[0]
         toks = list(self.p.tokens_in(s_start, i + 1))
         named = toks[-2] if len(toks) > 1 and toks[-1].text == ":" else None
-        if named is not None and named.tag_ in PROPER and not _is_dateline(named) and fold(named.text) not in NOT_NAMES:
+        if named is not None and named.tag_ in PROPER and not _is_dateline(named) and fold(named.text) not in NOT_NAMES \
+                and not (named.dep_ == "pobj" and named.head.lower_ in ("for", "to", "on", "about", "against")):
+            # not whom the words are for or about: "a new nickname for Hillary Clinton: ...", "a
+            # blunt message to Trump: ..."; but "by Times' Ben Sisario: ...", "More from Jones: ..."
             return self._speaker_of_np(named), Span.of(text, i, i + 1)  # "- Carl Bialik: “...”"
         for tok in reversed(toks):
             if self._is_cue(tok):

@@ -949,6 +949,15 @@ def test_whom_a_critic_slams_for_saying_something_said_it(extract_text, body, sp
     assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ('Donald Trump has a new nickname for Hillary Clinton: "Crooked Hillary."', "Donald Trump"),
+    ('Mitch McConnell delivered a blunt message to Trump: "It is time to stop."', "Mitch McConnell"),
+    ('From the column by the Times\' Ben Sisario: "The club will close."', "Ben Sisario"),
+])
+def test_a_name_before_a_colon_speaks_unless_the_words_are_for_it(extract_text, body, speaker):
+    assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
+
+
 def test_an_emoji_beside_a_name_is_no_part_of_it(extract_text):
     found = extract_text('"We won today," Joe Biden 🇺🇸 said.\n\n"Fine 👍🏽," said Angela Merkel 😀.')
     assert [(q.text, q.speaker, q.speaker_mention.text) for q in found] == [
