@@ -913,16 +913,6 @@ def test_a_description_means_the_person_an_apposition_gave_it(extract_text, body
     assert {q.speaker for q in extract_text(body) if q.kind != "indirect"} == {speaker}
 
 
-@pytest.mark.parametrize("body, speaker", [
-    ('The Clinton campaign issued a statement saying Trump "owes the president an apology."', "The Clinton campaign"),
-    ('The campaign sent an email to supporters saying Trump "will never quit."', "The campaign"),
-    # a memo the subject only talks about did not come from the subject
-    ('Critics seized on a memo saying the plan was "dead on arrival."', "a memo"),
-])
-def test_who_put_out_a_statement_saying_something_says_it(extract_text, body, speaker):
-    assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
-
-
 def test_a_title_word_that_names_a_department_is_part_of_its_name(extract_text):
     found = extract_text('The Justice Department said it would "appeal at once."\n\n'
                          'The State Department said it would "look into it."')
@@ -938,23 +928,28 @@ def test_the_committee_is_the_committee_just_named(extract_text):
         ("Republican National Committee", "the committee"), ("Justice Department", "the department")]
 
 
-@pytest.mark.parametrize("body, speaker", [
+# one quote each, and who says it
+ONE_SPEAKER_CASES = [
+    # who put out a statement or an email "saying ..." says it, not the statement or its addressees
+    ('The Clinton campaign issued a statement saying Trump "owes the president an apology."', "The Clinton campaign"),
+    ('The campaign sent an email to supporters saying Trump "will never quit."', "The campaign"),
+    # a memo the subject only talks about did not come from the subject
+    ('Critics seized on a memo saying the plan was "dead on arrival."', "a memo"),
+    # whom a critic slams for saying something said it
     ('Donald Trump slammed Hillary Clinton for describing his supporters as a "basket of deplorables."',
      "Hillary Clinton"),
     ('Republicans attacked Hillary Clinton for calling Trump supporters "deplorables."', "Hillary Clinton"),
     # a prize or a price for what someone said is no one's saying it
     ('The Fact Checker gave Ben Carson two Pinocchios for calling the deal "a total sham."', "Fact Checker"),
-])
-def test_whom_a_critic_slams_for_saying_something_said_it(extract_text, body, speaker):
-    assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
-
-
-@pytest.mark.parametrize("body, speaker", [
+    # a name before a colon speaks, unless the words are for it or about it
     ('Donald Trump has a new nickname for Hillary Clinton: "Crooked Hillary."', "Donald Trump"),
     ('Mitch McConnell delivered a blunt message to Trump: "It is time to stop."', "Mitch McConnell"),
     ('From the column by the Times\' Ben Sisario: "The club will close."', "Ben Sisario"),
-])
-def test_a_name_before_a_colon_speaks_unless_the_words_are_for_it(extract_text, body, speaker):
+]
+
+
+@pytest.mark.parametrize("body, speaker", ONE_SPEAKER_CASES)
+def test_the_speaker_of_a_quote(extract_text, body, speaker):
     assert [q.speaker for q in extract_text(body) if q.kind != "indirect"] == [speaker]
 
 
