@@ -189,7 +189,7 @@ MAKE = {"make", "makes", "made", "making"}  # "made it clear that ...": a statem
 PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
                 "post", "boo", "tell", "warn", "assure", "inform", "criticize", "praise", "blame", "fault",
-                "mock", "ridicule", "slam"}
+                "mock", "ridicule", "slam", "allege", "argue", "suggest", "estimate"}
 # participles whose "by" phrase holds a stance on the noun before them ("the bill, opposed by ...")
 STANCE_PARTICIPLES = {"oppose", "back", "favor", "champion", "sponsor", "propose", "support", "endorse",
                       "criticize", "praise", "condemn", "denounce", "reject", "attack", "blame", "fault", "mock",

@@ -180,6 +180,8 @@ CASES = [
     ("It was widely reported that the mayor paid $100 million.", "that the mayor paid $100 million", None,
      "reported", "claim-passive"),
     ("The harbor plan was widely condemned.", "The harbor plan", None, "condemned", "claim-passive"),
+    ("It is alleged that the mayor took bribes.", "that the mayor took bribes", None, "alleged", "claim-passive"),
+    ("It has been argued that the plan will fail.", "that the plan will fail", None, "argued", "claim-passive"),
     ("The harbor plan was endorsed by the Miami Herald.", "The harbor plan", "Miami Herald", "endorsed",
      "claim-passive"),
     # what the object is described as, when the parse makes it a clause
