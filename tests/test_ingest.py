@@ -182,6 +182,17 @@ def test_a_mistyped_path_creates_no_database(run, tmp_path):
     assert not (tmp_path / "new.db").exists()
 
 
+def test_a_database_is_still_checked_and_made_when_inputs_hold_nothing(run, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database, just text" * 100)
+    refused = run("ingest", str(tmp_path / "artcles"), "--db", str(bad))
+    assert (refused.exit_code, refused.stderr) == (2, f"Error: {bad}: not a SQLite database (or it is damaged)\n")
+    (tmp_path / "none.json").write_text("[]")
+    made = run("ingest", str(tmp_path / "none.json"), "--db", str(tmp_path / "made.db"))
+    assert made.exit_code == 0 and (tmp_path / "made.db").exists()
+    assert query(tmp_path / "made.db", "SELECT count(*) FROM article") == [(0,)]
+
+
 def test_an_unusable_database_is_one_line_and_exit_2(run, tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database, just text" * 100)

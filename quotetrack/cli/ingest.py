@@ -1,7 +1,6 @@
 """``quotetrack ingest``: read articles, extract their quotes, store them in the database."""
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import sys
@@ -57,6 +56,19 @@ def _bar_length(paths, include, exclude) -> int | None:
     return total
 
 
+def _all_unreadable(paths, include, exclude) -> list | None:
+    """The errors of every input when not one names something to read; else None."""
+    from ..errors import ReadError
+    from ..sources import expand
+
+    problems = []
+    for item in expand(paths, include, exclude):
+        if not isinstance(item, ReadError):
+            return None
+        problems.append(item)
+    return problems
+
+
 class _NoBar:
     def update(self, n, current_item=None):
         pass
@@ -106,15 +118,15 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
 
     gazetteer()  # a bad $QUOTETRACK_OUTLETS stops here, before a database is created
     tally = Tally()
-    with contextlib.ExitStack() as stack:
-        stores = []
-
-        def store():
-            """The database, opened at the first article: a mistyped path creates none."""
-            if not stores:
-                stores.append(stack.enter_context(open_db(db)))
-            return stores[0]
-
+    new = "://" not in db and not os.path.exists(os.path.expanduser(db))
+    unreadable = _all_unreadable(paths, include, exclude) if new else None
+    if unreadable is not None:  # a mistyped path: said, and no empty database left behind
+        for problem in unreadable:
+            tally.failed += problem.inputs
+            click.echo(str(problem), err=True)
+        click.echo(tally.summary(), err=True)
+        sys.exit(EXIT_NONE)
+    with open_db(db) as store:
         length = _bar_length(paths, include, exclude) if show_progress() else None
         bar = (click.progressbar(length=length, file=sys.stderr, label="ingest", item_show_func=lambda t: t,
                                  show_pos=True) if length else _NoBar())
@@ -125,7 +137,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
                 if isinstance(item, ReadError):
                     tally.failed += item.inputs
                     click.echo(str(item), err=True)
-                elif not force and store().article_id(item.text) is not None:
+                elif not force and store.article_id(item.text) is not None:
                     tally.skipped += 1
                 else:
                     yield item
@@ -145,7 +157,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
                     click.echo(str(quotes), err=True)
                     bar.update(1, tally.progress())
                     continue
-                result = store().add_article(article, quotes, force=force)
+                result = store.add_article(article, quotes, force=force)
                 if result.status == "skipped":
                     tally.skipped += 1
                 else:
