@@ -528,11 +528,16 @@ class Attributor:
         s_start = self.p.sentence_at(i)[0]
         toks = list(self.p.tokens_in(s_start, i + 1))
         named = toks[-2] if len(toks) > 1 and toks[-1].text == ":" else None
-        if named is not None and named.tag_ in PROPER and not _is_dateline(named) and fold(named.text) not in NOT_NAMES \
-                and not (named.dep_ == "pobj" and named.head.lower_ in ("for", "to", "on", "about", "against")):
-            # not whom the words are for or about: "a new nickname for Hillary Clinton: ...", "a
-            # blunt message to Trump: ..."; but "by Times' Ben Sisario: ...", "More from Jones: ..."
-            return self._speaker_of_np(named), Span.of(text, i, i + 1)  # "- Carl Bialik: “...”"
+        if named is not None and named.tag_ in PROPER and not _is_dateline(named) and fold(named.text) not in NOT_NAMES:
+            if named.dep_ == "pobj" and named.head.lower_ in ("for", "to", "on", "about", "against"):
+                # whom the words are for or about, not who says them: "a new nickname for Hillary
+                # Clinton: ...", "a blunt message to Trump: ..." are the sentence's subject's
+                verb = next((a for a in named.ancestors if a.tag_.startswith("VB")), None)
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+                if subject is not None:
+                    return self._speaker_of_np(subject), Span.of(text, i, i + 1)
+            else:  # "- Carl Bialik: “...”", "by Times' Ben Sisario: ..."
+                return self._speaker_of_np(named), Span.of(text, i, i + 1)
         for tok in reversed(toks):
             if self._is_cue(tok):
                 sp, _ = self._speaker_of_cue(tok)

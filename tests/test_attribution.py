@@ -943,7 +943,7 @@ ONE_SPEAKER_CASES = [
     ('The Fact Checker gave Ben Carson two Pinocchios for calling the deal "a total sham."', "Fact Checker"),
     # a name before a colon speaks, unless the words are for it or about it
     ('Donald Trump has a new nickname for Hillary Clinton: "Crooked Hillary."', "Donald Trump"),
-    ('Mitch McConnell delivered a blunt message to Trump: "It is time to stop."', "Mitch McConnell"),
+    ('The mayor had a blunt message to Laura Kent: "Stop the harbor deal now, please."', "The mayor"),
     ('From the column by the Times\' Ben Sisario: "The club will close."', "Ben Sisario"),
 ]
 
