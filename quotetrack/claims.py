@@ -189,7 +189,10 @@ MAKE = {"make", "makes", "made", "making"}  # "made it clear that ...": a statem
 PASSIVE_CUES = {"report", "say", "confirm", "reveal", "announce", "disclose", "support", "attack", "project",
                 "echo", "reject", "mention", "claim", "request", "endorse", "denounce", "condemn", "attribute",
                 "post", "boo", "tell", "warn", "assure", "inform", "criticize", "praise", "blame", "fault",
-                "mock", "ridicule", "slam", "allege", "argue", "suggest", "estimate"}
+                "mock", "ridicule", "slam"}
+# verbs whose passive reports only a clause after an "it" ("It is alleged that ..."), not its
+# subject ("The damage was estimated at $10 million", "The case was argued in March")
+PASSIVE_CLAUSE_CUES = {"allege", "argue", "suggest", "estimate"}
 # participles whose "by" phrase holds a stance on the noun before them ("the bill, opposed by ...")
 STANCE_PARTICIPLES = {"oppose", "back", "favor", "champion", "sponsor", "propose", "support", "endorse",
                       "criticize", "praise", "condemn", "denounce", "reject", "attack", "blame", "fault", "mock",
@@ -632,10 +635,11 @@ class ClaimFinder:
         was reported is the subject, or the clause after an "it"; the source is the "by"
         phrase's, if any."""
         lemma = self._claim_lemma(tok) if tok.tag_ == "VBN" else None
-        if lemma not in PASSIVE_CUES:
-            return None
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if lemma not in PASSIVE_CUES and not (lemma in PASSIVE_CLAUSE_CUES and clauses and subject is not None
+                                              and subject.lower_ == "it"):
+            return None
         told = lemma in ADDRESSEE_VERBS  # "Sanders had been told that ...": to him, not his
         why = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > tok.i]
         if clauses and (subject is None or subject.lower_ == "it" or told):

@@ -470,6 +470,13 @@ def test_a_second_verb_after_a_report_is_the_reporters(extract_text):
         ("the budget was balanced", "The mayor", "said"), ("residents to vote for the measure", "The mayor", "urged")]
 
 
+@pytest.mark.parametrize("text", ["The damage was estimated at 10 million dollars.",
+                                  "The case was argued before the Supreme Court in March.",
+                                  "A compromise was suggested by the mayor."])
+def test_an_estimate_or_a_case_argued_is_no_claim(extract_text, text):
+    assert [q.text for q in extract_text(text) if q.kind == "indirect"] == []
+
+
 def test_claim_relayed_by_outlet(extract_text):
     (q,) = extract_text("Exports rose by ten percent last year, according to Reuters.")
     assert (q.kind, q.speaker, q.speaker_kind, q.outlet, q.relayed) == ("indirect", "Reuters", "organisation",
