@@ -136,7 +136,7 @@ def fold(s: str) -> str:
 class Person:
     names: list[tuple[str, ...]] = field(default_factory=list)  # every name form, as tokens
     roles: list[str] = field(default_factory=list)
-    described: list[str] = field(default_factory=list)  # appositions: "Helen Marsh, the prime minister,"
+    appositions: list[str] = field(default_factory=list)  # "Helen Marsh, the prime minister," -> "prime minister"
     gender: str | None = None
     kind: str = "person"  # person | organisation
     seen_at: list[int] = field(default_factory=list)  # where the article names them, in order
@@ -261,8 +261,9 @@ def _apposition(run) -> str | None:
     end = head.right_edge.i + 1
     if end < len(head.doc) and head.doc[end].text not in (",", ".", ";", ")", "—", "--"):
         return None  # "hosts Mika Brzezinski, the Democratic candidate stated": the parser's apposition
-    words = [t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
-    return " ".join(words)
+    # the noun and the words that qualify it, not an owner: "the prime minister's spokeswoman"
+    # is a spokeswoman
+    return " ".join([t.text for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")] + [head.text])
 
 
 def _initial(word: str) -> bool:
@@ -309,8 +310,8 @@ class People:
             subject = any(t.dep_ in SUBJECT_DEPS or t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS for t in run)
             person.acted = person.acted or subject
             apposed = _apposition(run)
-            if apposed and apposed not in person.described:
-                person.described.append(apposed)
+            if apposed and apposed not in person.appositions:
+                person.appositions.append(apposed)
             introduced = len(person.seen_at) == 1 and len(name) >= 2 and not subject and \
                 any(c.dep_ == "appos" and c.i > run[-1].i for c in run[-1].children)
             main = any(t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" for t in run)
@@ -541,7 +542,7 @@ class People:
 
         for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
             person = self.mentions[k].person
-            if any(fits(r) for r in person.roles + person.described):
+            if any(fits(r) for r in person.roles + person.appositions):
                 return self.mentions[k].person
         return None
 

@@ -904,6 +904,9 @@ def test_the_company_is_the_business_its_paragraph_just_named(extract_text):
      '"We have made the hard choices," the prime minister said.', "Helen Marsh"),
     ('Tom Reed, a spokesman for the Treasury, declined to comment at first.\n\n'
      '"Nothing has changed," the spokesman said later.', "Tom Reed"),
+    # an apposition's owner is not the role: the prime minister's spokeswoman is a spokeswoman
+    ("Helen Marsh, the prime minister's spokeswoman, defended the budget on Tuesday.\n\n"
+     '"We have made the hard choices," the prime minister said.', "the prime minister"),
     # what follows a name and a comma is no apposition when no comma closes it
     ('In an interview with radio hosts Tom Reed and Mika Long, the Democratic presidential candidate stated that '
      'the plan was "mean-spirited."\n\n"I am running," the Democratic presidential candidate said.',
