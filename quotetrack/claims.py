@@ -54,7 +54,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .attribution import ADDRESSEE_VERBS, ArticleParse, Attributor, Speaker, by_phrase, is_label
-from .lexicon import _regular_forms, cues, gazetteer
+from .lexicon import cues, gazetteer, regular_forms
 from .people import is_when
 from .quotemarks import ALL_MARKS
 from .records import Quote, Span
@@ -215,7 +215,7 @@ def claim_verbs() -> dict:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             lemma, *rest = line.split("\t")
-            forms = set(rest[0].split()) if rest and rest[0].strip() else _regular_forms(lemma)
+            forms = set(rest[0].split()) if rest and rest[0].strip() else regular_forms(lemma)
             for f in forms:
                 out.setdefault(f, lemma)
     return out

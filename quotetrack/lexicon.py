@@ -21,7 +21,7 @@ def _data_lines(name: str):
             yield line
 
 
-def _regular_forms(lemma: str) -> set[str]:
+def regular_forms(lemma: str) -> set[str]:
     """-s, -ed and -ing forms of a regular English verb."""
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         third = lemma + "es"
@@ -62,7 +62,7 @@ def cues() -> Cues:
         if cls == "noun":
             nouns.add(lemma)
             continue
-        forms = set(rest[0].split()) | {lemma} if rest and rest[0].strip() else _regular_forms(lemma)
+        forms = set(rest[0].split()) | {lemma} if rest and rest[0].strip() else regular_forms(lemma)
         target = verbs if cls == "speech" else beliefs
         for f in forms:
             target.setdefault(f, lemma)

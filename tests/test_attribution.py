@@ -936,6 +936,7 @@ ONE_SPEAKER_CASES = [
     # who put out a statement or an email "saying ..." says it, not the statement or its addressees
     ('The Clinton campaign issued a statement saying Trump "owes the president an apology."', "The Clinton campaign"),
     ('The campaign sent an email to supporters saying Trump "will never quit."', "The campaign"),
+    ('The campaign is issuing a statement saying Trump "owes the president an apology."', "The campaign"),
     # a memo the subject only talks about did not come from the subject
     ('Critics seized on a memo saying the plan was "dead on arrival."', "a memo"),
     # whom a critic slams for saying something said it
