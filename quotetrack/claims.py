@@ -228,11 +228,17 @@ def _k(tok) -> tuple[int, int]:
 
 def _dated(prep) -> bool:
     """"a statement on Monday", "his comments on Sunday angered ...": the preposition gives a
-    date, not what the words were about ("comments on Monday's vote" are about the vote,
-    "a comment about 47 percent" about a number)."""
-    doc = prep.doc
-    return prep.i + 1 < len(doc) and is_when(doc[prep.i + 1]) and not doc[prep.i + 1].like_num and \
-        not (prep.i + 2 < len(doc) and doc[prep.i + 2].lower_ in ("'s", "’s"))
+    date, not what the words were about ("comments on Tuesday morning's vote" are about the
+    vote, "a comment about 47 percent" about a number)."""
+    following = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if following is None or not is_when(following) or following.like_num:
+        return False
+    # "on Tuesday morning": a time however long; "on Tuesday morning's vote": the day only
+    # qualifies what follows; "on Sunday angered Democrats": the parse may hang the day
+    # elsewhere, but it still follows the preposition
+    while following.dep_ in ("compound", "nmod", "amod") and is_when(following.head):
+        following = following.head
+    return following.dep_ not in ("poss", "compound", "nmod", "amod")
 
 
 class ClaimFinder:

@@ -459,6 +459,7 @@ def test_doing_is_no_stance(extract_text, text):
     ("The plant will close in June, the company said in a statement on Monday.",
      [("The plant will close in June", "said")]),
     ("Her comments on Monday's vote were sharp.", [("Monday's vote", "comments")]),
+    ("His comments on Tuesday morning's vote angered the mayor.", [("Tuesday morning's vote", "comments")]),
 ])
 def test_a_stance_noun_on_a_day_is_no_claim_about_the_day(extract_text, text, expected):
     assert [(q.text, q.cue.text) for q in extract_text(text) if q.kind == "indirect"] == expected
