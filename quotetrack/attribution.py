@@ -40,6 +40,7 @@ from .people import (NAME_PARTICLES, NOT_NAMES, ORG_WORDS, PROPER, SENTENCE_OPEN
                      first_name_gender, fold, is_when, opens_sentence, org_run, outlet_prefix, role_prefix,
                      run_words, split_role, tag_known_surnames, without_honorifics)
 from .quotemarks import QuoteSpan
+from .reader import header_title
 from .records import Quote, Span
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -133,10 +134,7 @@ class ArticleParse:
         self.wire_start = dateline.start() if dateline else len(self.text)
         self.author = article.author
         self.body_start = article.body_start
-        lead = len(self.cleaned) - len(self.cleaned.lstrip())  # a header is blanked but for its title
-        first_break = self.cleaned.find("\n", lead)
-        self.first_line_start = lead  # the headline's start and end
-        self.first_line_end = len(self.cleaned) if first_break < 0 else first_break
+        self.first_line_start, self.first_line_end = _headline(article)
         self.tokens = [(off + t.idx, t) for off, doc in parts for t in doc]
         self.starts = [s for s, _ in self.tokens]
         # a sentence from its first word to its last: not the blank lines, or a blanked header,
@@ -1599,6 +1597,17 @@ def _taken_to_task_for(verb):
             verb.head.head.lower_ not in TAKING_TO_TASK:
         return None
     return next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.head.i), None)
+
+
+def _headline(article) -> tuple[int, int]:
+    """Where the headline stands: a header's title, or else the first line; (0, 0) for a
+    header without a title."""
+    if article.body_start:
+        return header_title(article.text) or (0, 0)
+    text = article.text
+    lead = len(text) - len(text.lstrip())
+    first_break = text.find("\n", lead)
+    return lead, len(text) if first_break < 0 else first_break
 
 
 def _issued(noun) -> bool:

@@ -150,7 +150,7 @@ def parse_header(text: str) -> tuple[dict, int]:
     rest = []
     for ln in lines:
         if ln.startswith("#") and "title" not in raw:
-            raw["title"] = ln.lstrip("#").strip()
+            raw["title"] = ln.lstrip("#").strip()  # header_title finds its place
         else:
             rest.append(ln)
     for ln in rest:
@@ -166,11 +166,20 @@ def parse_header(text: str) -> tuple[dict, int]:
 
 
 def header_title(text: str) -> tuple[int, int] | None:
-    """Where the ``# Title`` line of a ``---`` header holds the title's words: (start, end),
-    or None without a header or a title line."""
+    """Where the title's words stand in a ``---`` header: on its first line opening with
+    "#", as ``parse_header`` reads it; None without a header or with no words there."""
     m = _HEADER.match(text)
-    line = m and re.search(r"^[ \t]*#+[ \t]*(\S[^\r\n]*?)[ \t]*\r?$", m.group("body"), re.M)
-    return (m.start("body") + line.start(1), m.start("body") + line.end(1)) if line else None
+    if not m:
+        return None
+    for line in re.finditer(r"[^\n]*", m.group("body")):
+        stripped = line.group().strip()
+        if stripped.startswith("#"):
+            words = stripped.lstrip("#").strip()
+            if not words:
+                return None
+            start = m.start("body") + line.start() + line.group().index(words, line.group().index("#"))
+            return start, start + len(words)
+    return None
 
 
 _MONTHS = {m: i for i, m in enumerate(

@@ -402,6 +402,18 @@ def test_a_headers_title_is_a_headline_like_a_first_line(extractor, headline):
     assert found[0][0][4] == headline
 
 
+@pytest.mark.parametrize("text", [
+    # a header without a title has no headline: the body's first line is no title
+    '---\nBy Ann Lee\n---\n\nKent Sees "Personal Insult" in Harbor Vote\n\nLaura Kent spoke on Monday.\n',
+    # nor is a first line that opens with a wire dateline
+    'WASHINGTON (Reuters) - Kent Sees "Personal Insult" in Harbor Vote as critics rally.\n\nLaura Kent spoke.\n',
+])
+def test_no_headline_no_headline_quote(extractor, text):
+    from quotetrack.reader import article_from_text
+
+    assert [q.sieve for q in extractor.extract(article_from_text(text)) if q.kind != "indirect"] == []
+
+
 @pytest.mark.parametrize("body, expected", CASES)
 def test_attribution(extract_text, body, expected):
     assert rows(quotes(extract_text, body)) == expected

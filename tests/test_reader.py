@@ -326,3 +326,19 @@ def test_a_wire_dateline_is_blanked_and_nothing_else(text, blanked):
         assert out[start:start + len(blanked)].strip() == ""
         assert out[:start] == text[:start].replace("\r", "\n")  # the title stays apart from the story
         assert out[start + len(blanked):] == text[start + len(blanked):]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("---\n# Kent: deal is 'not going to change'\nBy Ann Lee\n---\nBody.\n", "Kent: deal is 'not going to change'"),
+    ("---\r\n  ##  Harbor vote  \r\nBy Ann Lee\r\n---\r\nBody.\r\n", "Harbor vote"),
+    ("---\n#\n# Second line\n---\nBody.\n", None),  # the first "#" line is the title's, empty here
+    ("---\nBy Ann Lee\n---\nBody.\n", None),
+    ("No header\n\nBody.\n", None),
+])
+def test_a_headers_title_is_found_where_the_header_holds_it(text, title):
+    from quotetrack.reader import header_title, parse_header
+
+    span = header_title(text)
+    assert (text[span[0]:span[1]] if span else None) == title
+    if text.startswith("---"):
+        assert (parse_header(text)[0].get("title") or None) == title
