@@ -1149,7 +1149,7 @@ class Attributor:
                     return _person_speaker(body, mention, None, "description")
             if len(toks) == 2 and det == "the":  # "the committee": the Republican National Committee just named
                 paragraph = self.paragraph_of(start)
-                body = self.p.people.last_called(head.lower_, self.paragraphs[max(0, paragraph - 1)][0], start)
+                body = self.p.people.last_organisation(self.paragraphs[max(0, paragraph - 1)][0], start, head.lower_)
                 if body is not None and len(body.canonical.split()) > 1 and gazetteer().lookup(body.canonical) is None:
                     return _person_speaker(body, mention, None, "description")
         named = any(t.text[:1].isupper() and not t.is_sent_start for t in toks)  # "people" is no magazine

@@ -498,25 +498,17 @@ class People:
             return person.spoke or bool(person.roles)
         return gender is None or person.gender == gender
 
-    def last_organisation(self, since: int, pos: int) -> Person | None:
+    def last_organisation(self, since: int, pos: int, ending: str | None = None) -> Person | None:
         """The organisation named last in [since, pos), outside quotation marks ("Northwind
-        Airlines reported a record profit. "...," the company said")."""
+        Airlines reported a record profit. "...," the company said"); with ``ending``, the
+        last whose name ends in that word ("The Republican National Committee attacked ... the
+        committee said")."""
         for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
             m = self.mentions[k]
             if m.start < since:
                 return None
-            if m.person.kind == "organisation" and not m.quoted:
-                return m.person
-        return None
-
-    def last_called(self, noun: str, since: int, pos: int) -> Person | None:
-        """The organisation named last in [since, pos), outside quotation marks, whose name
-        ends in ``noun`` ("The Republican National Committee attacked ... the committee said")."""
-        for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
-            m = self.mentions[k]
-            if m.start < since:
-                return None
-            if m.person.kind == "organisation" and not m.quoted and fold(m.person.canonical.split()[-1]) == noun:
+            if m.person.kind == "organisation" and not m.quoted and \
+                    (ending is None or fold(m.person.canonical.split()[-1]) == ending):
                 return m.person
         return None
 
