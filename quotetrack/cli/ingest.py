@@ -102,7 +102,8 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
     Plain text, HTML pages and JSON/JSONL records (``text`` plus optional ``title``,
     ``author``, ``outlet``, ``date``, ``url``) are read. An article already stored (same
     text) is skipped unless --force. Each article is committed whole, so an interrupted run
-    loses nothing and running it again finishes the job.
+    loses nothing and running it again finishes the job. A new database is created unless
+    no PATH names anything to read (a mistyped name leaves no empty database behind).
 
     Claims (reported speech without quote marks, kind "indirect") are stored and searched
     like quotes and counted apart from them; unlike quotes they join no quote group.
