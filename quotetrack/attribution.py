@@ -77,6 +77,8 @@ MOMENTS = {"point", "time", "times", "moment", "stage", "juncture"}  # "at one p
 WORK_NOUNS = {"statement", "tweet", "tweets", "remark", "remarks", "comment", "comments", "letter", "email",
               "e-mail", "post", "memo", "ad", "advertisement", "op-ed", "column", "essay", "speech",
               "message", "book", "website", "account", "video", "release", "report", "note", "memo"}
+# what makes an unnamed source one worth quoting, part of how it is described
+IN_THE_KNOW = {"familiar", "close", "closest", "briefed", "knowledgeable", "involved", "aware", "acquainted", "loyal"}
 # verbs that put out a statement, a letter or an email (forms: the pipeline runs no lemmatizer)
 ISSUING = {f for verb in ("issue", "release", "post", "publish", "circulate", "distribute", "email", "blast",
                           "air", "tweet") for f in regular_forms(verb)} | \
@@ -1131,6 +1133,9 @@ class Attributor:
             if c.dep_ == "prep" and len(sub) <= 5 and not any(self._is_cue(t) for t in sub) \
                     and not any(g.dep_ == "pobj" and is_when(g) for g in c.children):
                 end_tok = sub[-1]
+            elif c.dep_ in ("amod", "acl") and c.lower_ in IN_THE_KNOW and 2 <= len(sub) <= 7 \
+                    and not any(self._is_cue(t) for t in sub):
+                end_tok = sub[-1]  # "three people familiar with his preparations", "officials briefed on the talks"
             break
         while end_tok.i > head.i and end_tok.dep_ in ("cc", "punct"):
             end_tok = end_tok.nbor(-1)  # "the former secretary of state and ...": not the "and"

@@ -331,7 +331,7 @@ CASES = [
      [("The party is united", "Laura Kent", "House Laura Kent", *FIRST_HAND, "direct")]),
     # a common noun is no outlet of the same name ("people" is not People magazine)
     ("Laura Kent spoke on Monday.\n\n\"We will win,\" people close to the campaign said.",
-     [("We will win", "people", "people", *FIRST_HAND, "direct")]),
+     [("We will win", "people close to the campaign", "people close to the campaign", *FIRST_HAND, "direct")]),
     # a work speaks for who delivered or wrote it, not for who obtained it
     ("The goal is to curb ''activist'' investors, according to a speech Laura Kent delivered at New York "
      "University in July.",
@@ -957,6 +957,9 @@ ONE_SPEAKER_CASES = [
     ('Republicans attacked Hillary Clinton for calling Trump supporters "deplorables."', "Hillary Clinton"),
     # a prize or a price for what someone said is no one's saying it
     ('The Fact Checker gave Ben Carson two Pinocchios for calling the deal "a total sham."', "Fact Checker"),
+    # an unnamed source with what puts it in the know
+    ('"We are ready," said one person close to the campaign.', "one person close to the campaign"),
+    ('Officials briefed on the talks said the deal was "nearly done."', "Officials briefed on the talks"),
     # a name before a colon speaks, unless the words are for it or about it
     ('Donald Trump has a new nickname for Hillary Clinton: "Crooked Hillary."', "Donald Trump"),
     ('The mayor had a blunt message to Laura Kent: "Stop the harbor deal now, please."', "The mayor"),
