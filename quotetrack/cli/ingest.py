@@ -22,6 +22,11 @@ class Tally:
     def done(self) -> int:
         return self.added + self.replaced + self.skipped + self.failed
 
+    def fail(self, problem, inputs: int = 1) -> None:
+        """An input that could not be read or extracted: said on stderr, counted."""
+        self.failed += inputs
+        click.echo(str(problem), err=True)
+
     def progress(self) -> str:
         rate = self.done / max(time.monotonic() - self.started, 1e-9)
         return f"{self.quotes} quotes, {self.claims} claims, {rate:.1f} articles/s"
@@ -123,8 +128,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
     unreadable = _all_unreadable(paths, include, exclude) if new else None
     if unreadable is not None:  # a mistyped path: said, and no empty database left behind
         for problem in unreadable:
-            tally.failed += problem.inputs
-            click.echo(str(problem), err=True)
+            tally.fail(problem, problem.inputs)
         click.echo(tally.summary(), err=True)
         sys.exit(EXIT_NONE)
     with open_db(db) as store:
@@ -136,8 +140,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
             for item in iter_articles(paths, include=include, exclude=exclude, date_order=date_order,
                                       outlet=outlet, encoding=encoding):
                 if isinstance(item, ReadError):
-                    tally.failed += item.inputs
-                    click.echo(str(item), err=True)
+                    tally.fail(item, item.inputs)
                 elif not force and store.article_id(item.text) is not None:
                     tally.skipped += 1
                 else:
@@ -154,8 +157,7 @@ def ingest(paths, db, workers, force, model, outlet, date_order, include, exclud
             extractor = Extractor(model, claims=not no_claims)
             for article, quotes in extractor.extract_many(articles, workers=workers or os.cpu_count() or 1):
                 if isinstance(quotes, ExtractError):
-                    tally.failed += 1
-                    click.echo(str(quotes), err=True)
+                    tally.fail(quotes)
                     bar.update(1, tally.progress())
                     continue
                 result = store.add_article(article, quotes, force=force)
