@@ -1147,13 +1147,13 @@ class Attributor:
             person = self.p.people.by_role(phrase, start)
             if person is not None:
                 return _person_speaker(person, mention, " ".join(phrase[1:]), "description")
+            paragraph = self.paragraph_of(start)
             if len(toks) == 2 and head.lower_ in BUSINESS_NOUNS:  # "the company", not "the Senate ethics committee"
-                body = self.p.people.last_organisation(self.paragraphs[self.paragraph_of(start)][0], start)
+                body = self.p.people.last_organisation(self.paragraphs[paragraph][0], start)
                 if body is not None and fold(body.canonical.split()[-1]) in BUSINESS_NAME_ENDS \
                         and gazetteer().lookup(body.canonical) is None:  # a business, not the outlet reporting it
                     return _person_speaker(body, mention, None, "description")
             if len(toks) == 2 and det == "the":  # "the committee": the Republican National Committee just named
-                paragraph = self.paragraph_of(start)
                 body = self.p.people.last_organisation(self.paragraphs[max(0, paragraph - 1)][0], start, head.lower_)
                 if body is not None and len(body.canonical.split()) > 1 and gazetteer().lookup(body.canonical) is None:
                     return _person_speaker(body, mention, None, "description")

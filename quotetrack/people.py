@@ -535,7 +535,7 @@ class People:
         for k in range(bisect_right(self.starts, pos - 1) - 1, -1, -1):
             person = self.mentions[k].person
             if any(fits(r) for r in person.roles + person.appositions):
-                return self.mentions[k].person
+                return person
         return None
 
     def note_speaker(self, person: Person, start: int, end: int):
